@@ -1,0 +1,59 @@
+import { api, isMethodName } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import { requestSchema, type WireReply } from '../../shared/api/wire';
+import { zodIssueVi } from '../../shared/api/zodMessages';
+import type { CallContext } from '../services/context';
+import type { Services } from '../services';
+import { handlers } from './handlers';
+
+export type Dispatch = (ctx: CallContext, raw: unknown) => Promise<WireReply>;
+
+export interface DispatchOptions {
+  /** Where unexpected errors go (the log); the caller only ever sees INTERNAL. */
+  onInternalError?: (method: string, err: unknown) => void;
+}
+
+/**
+ * The one entry point of both transports: looks the method up, checks access,
+ * validates params, calls the service, validates the result. It never throws:
+ * every failure becomes a reply with a stable code and a Vietnamese message.
+ */
+export function createDispatch(services: Services, options: DispatchOptions = {}): Dispatch {
+  return async (ctx, raw) => {
+    const envelope = requestSchema.safeParse(raw);
+    const id = envelope.success
+      ? envelope.data.id
+      : typeof (raw as { id?: unknown })?.id === 'number'
+        ? (raw as { id: number }).id
+        : 0;
+    try {
+      if (!envelope.success) throw ApiError.of('BAD_REQUEST');
+      const { method, params } = envelope.data;
+      if (!isMethodName(method)) throw ApiError.of('UNKNOWN_METHOD', { method });
+      const spec = api[method];
+      if (spec.access !== 'public') {
+        const session = services.auth.requireSession(ctx, spec.whileLocked ?? false);
+        if (spec.access !== 'session') services.auth.requirePermission(session, spec.access);
+      } else if (method !== 'app.info' && method !== 'setup.complete' && services.setup.needsSetup()) {
+        throw ApiError.of('SETUP_REQUIRED');
+      }
+      const input = spec.input.safeParse(params ?? {});
+      if (!input.success) {
+        const detail = input.error.issues
+          .slice(0, 5)
+          .map((i) => `${i.path.join('.') || 'params'}: ${zodIssueVi(i)}`)
+          .join('; ');
+        throw ApiError.of('VALIDATION', { detail }, input.error.issues.map((i) => ({ path: i.path.map(String), message: zodIssueVi(i) })));
+      }
+      const handler = handlers[method] as (s: Services, c: CallContext, p: unknown) => unknown;
+      const result = await handler(services, ctx, input.data);
+      const output = spec.output.safeParse(result);
+      if (!output.success) throw new Error(`result of ${method} does not match its schema: ${output.error.message}`);
+      return { id, ok: true, value: output.data };
+    } catch (err) {
+      if (err instanceof ApiError) return { id, ok: false, error: err.toShape() };
+      options.onInternalError?.(envelope.success ? envelope.data.method : '?', err);
+      return { id, ok: false, error: ApiError.of('INTERNAL').toShape() };
+    }
+  };
+}

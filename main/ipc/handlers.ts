@@ -1,0 +1,54 @@
+import type { MethodName, MethodOutput, MethodParams } from '../../shared/api/contract';
+import { listAudit } from '../services/audit/auditRepository';
+import type { CallContext } from '../services/context';
+import type { Services } from '../services';
+
+type Handler<M extends MethodName> = (
+  s: Services,
+  ctx: CallContext,
+  params: MethodParams<M>,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+const OK = { ok: true } as const;
+
+/** One line per API method: from validated params to the service call. */
+export const handlers: { [M in MethodName]: Handler<M> } = {
+  'app.info': (s) => ({
+    version: s.version,
+    host: s.host,
+    needsSetup: s.setup.needsSetup(),
+    point: s.setup.point(),
+    catalogueVersion: s.catalogue.currentVersion(),
+  }),
+  'setup.complete': async (s, _ctx, p) => (await s.setup.complete(p), OK),
+
+  'auth.signIn': (s, ctx, p) => s.auth.signIn(ctx, p.username, p.password),
+  'auth.session': (s, ctx) => s.auth.sessionInfo(ctx),
+  'auth.signOut': (s, ctx) => (s.auth.signOut(ctx), OK),
+  'auth.lock': (s, ctx) => (s.auth.lock(ctx), OK),
+  'auth.unlock': (s, ctx, p) => s.auth.unlock(ctx, p.password),
+  'auth.heartbeat': () => OK,
+  'auth.changePassword': async (s, ctx, p) => (await s.auth.changePassword(ctx, p.currentPassword, p.newPassword), OK),
+
+  'users.list': (s) => s.auth.listUsers(),
+  'users.create': (s, ctx, p) => s.auth.createUser(ctx, p),
+  'users.update': (s, ctx, p) => s.auth.updateUser(ctx, p),
+  'users.resetPassword': async (s, ctx, p) => (await s.auth.resetPassword(ctx, p.id, p.password), OK),
+
+  'settings.get': (s) => s.settings.get(),
+  'settings.update': (s, ctx, p) => s.settings.update(ctx, p),
+
+  'catalogue.search': (s, _ctx, p) => s.catalogue.search(p.query, p.filters, p.limit),
+  'catalogue.get': (s, _ctx, p) => s.catalogue.get(p.code, p.versionId),
+  'catalogue.facets': (s) => s.catalogue.facets(),
+  'catalogue.versions': (s) => s.catalogue.versions(),
+  'catalogue.import': (s, ctx, p) => s.catalogue.import(ctx, p.fileName, Buffer.from(p.contentBase64, 'base64'), p.mode),
+  'catalogue.export': (s, _ctx, p) => s.catalogue.export(p.format),
+  'catalogue.template': (s) => s.catalogue.template(),
+  'catalogue.publishedList': (s) => {
+    const point = s.setup.point();
+    return s.catalogue.publishedList(point ? `${point.name} (${point.code}) — ${point.commune}, ${point.province}` : '');
+  },
+
+  'audit.list': (s, _ctx, p) => listAudit(s.db, p.limit, p.beforeId),
+};

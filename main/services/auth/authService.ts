@@ -1,0 +1,189 @@
+import type { Db } from '../../db/database';
+import { ApiError } from '../../../shared/api/errors';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '../../../shared/auth/roles';
+import type { SessionInfo, User } from '../../../shared/api/contract';
+import { t } from '../../../shared/messages/vi';
+import { appendAudit } from '../audit/auditRepository';
+import type { CallContext, Clock, Session } from '../context';
+import type { SettingsService } from '../settings/settingsService';
+import { hashPassword, verifyPassword } from './password';
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+  publicUser,
+  updateUser,
+  type UserWithHash,
+} from './userRepository';
+
+/**
+ * Sign-in, idle lock and user management. A session belongs to one connection;
+ * the idle lock is enforced here (not only in the UI): a call after the idle
+ * time finds the session locked until the password is given again.
+ */
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+  ) {}
+
+  private audit(userId: number | null, action: string, entityId?: number, detail?: unknown): void {
+    appendAudit(this.db, this.clock(), { userId, action, entity: 'user', entityId, detail });
+  }
+
+  async signIn(ctx: CallContext, username: string, password: string): Promise<SessionInfo> {
+    const user = findUserByUsername(this.db, username.trim().toLowerCase());
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await burnTime(password);
+    if (!user || !valid) {
+      this.audit(user?.id ?? null, 'auth.signInFailed', user?.id, { username });
+      throw ApiError.of('BAD_CREDENTIALS');
+    }
+    if (user.disabled) throw ApiError.of('ACCOUNT_DISABLED');
+    ctx.session = {
+      userId: user.id,
+      username: user.username,
+      fullName: user.fullName,
+      role: user.role,
+      lastActivity: this.clock().getTime(),
+      locked: false,
+    };
+    this.audit(user.id, 'auth.signIn', user.id);
+    return this.sessionInfo(ctx) as SessionInfo;
+  }
+
+  signOut(ctx: CallContext): void {
+    if (ctx.session) this.audit(ctx.session.userId, 'auth.signOut', ctx.session.userId);
+    ctx.session = null;
+  }
+
+  sessionInfo(ctx: CallContext): SessionInfo | null {
+    const s = ctx.session;
+    if (!s) return null;
+    const user = findUserById(this.db, s.userId);
+    if (!user) return null;
+    return {
+      user: publicUser(user),
+      permissions: [...ROLE_PERMISSIONS[s.role]],
+      locked: s.locked,
+      idleLockMinutes: this.settings.get().idleLockMinutes,
+    };
+  }
+
+  /**
+   * Called by dispatch before every call that needs a session: locks a session
+   * idle for too long, and otherwise counts the call as activity.
+   */
+  requireSession(ctx: CallContext, allowLocked: boolean): Session {
+    const s = ctx.session;
+    if (!s) throw ApiError.of('UNAUTHENTICATED');
+    const now = this.clock().getTime();
+    const idleMs = this.settings.get().idleLockMinutes * 60_000;
+    if (!s.locked && now - s.lastActivity > idleMs) {
+      s.locked = true;
+      this.audit(s.userId, 'auth.idleLock', s.userId);
+      ctx.push?.('session.locked', { reason: 'idle' });
+    }
+    if (s.locked && !allowLocked) throw ApiError.of('LOCKED');
+    if (!s.locked) s.lastActivity = now;
+    // A user disabled or demoted while signed in loses the old rights at once.
+    const user = findUserById(this.db, s.userId);
+    if (!user || user.disabled) {
+      ctx.session = null;
+      throw ApiError.of(user ? 'ACCOUNT_DISABLED' : 'UNAUTHENTICATED');
+    }
+    s.role = user.role;
+    return s;
+  }
+
+  requirePermission(session: Session, permission: Permission): void {
+    if (!ROLE_PERMISSIONS[session.role].includes(permission)) throw ApiError.of('FORBIDDEN');
+  }
+
+  lock(ctx: CallContext): void {
+    const s = this.requireSession(ctx, true);
+    if (!s.locked) {
+      s.locked = true;
+      this.audit(s.userId, 'auth.lock', s.userId);
+    }
+  }
+
+  async unlock(ctx: CallContext, password: string): Promise<SessionInfo> {
+    const s = this.requireSession(ctx, true);
+    const user = findUserById(this.db, s.userId) as UserWithHash;
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      this.audit(s.userId, 'auth.unlockFailed', s.userId);
+      throw ApiError.of('BAD_CREDENTIALS');
+    }
+    s.locked = false;
+    s.lastActivity = this.clock().getTime();
+    this.audit(s.userId, 'auth.unlock', s.userId);
+    return this.sessionInfo(ctx) as SessionInfo;
+  }
+
+  async changePassword(ctx: CallContext, currentPassword: string, newPassword: string): Promise<void> {
+    const s = this.requireSession(ctx, false);
+    const user = findUserById(this.db, s.userId) as UserWithHash;
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw ApiError.of('BAD_CREDENTIALS');
+    const passwordHash = await hashPassword(newPassword);
+    this.db.transaction(() => {
+      updateUser(this.db, s.userId, { passwordHash });
+      this.audit(s.userId, 'user.changePassword', s.userId);
+    })();
+  }
+
+  listUsers(): User[] {
+    return listUsers(this.db);
+  }
+
+  async createUser(
+    ctx: CallContext,
+    input: { username: string; fullName: string; role: Role; password: string },
+  ): Promise<User> {
+    const username = input.username.toLowerCase();
+    if (findUserByUsername(this.db, username)) throw new ApiError('CONFLICT', t('users.exists', { username }));
+    const passwordHash = await hashPassword(input.password);
+    const id = this.db.transaction(() => {
+      const newId = insertUser(this.db, {
+        username,
+        fullName: input.fullName,
+        role: input.role,
+        passwordHash,
+        createdAt: this.clock().toISOString(),
+      });
+      this.audit(ctx.session?.userId ?? null, 'user.create', newId, { username, role: input.role });
+      return newId;
+    })();
+    return publicUser(findUserById(this.db, id) as UserWithHash);
+  }
+
+  updateUser(ctx: CallContext, input: { id: number; fullName?: string; role?: Role; disabled?: boolean }): User {
+    const existing = findUserById(this.db, input.id);
+    if (!existing) throw ApiError.of('NOT_FOUND', { what: `người dùng #${input.id}` });
+    if (input.disabled && ctx.session?.userId === input.id) throw new ApiError('CONFLICT', t('users.selfDisable'));
+    this.db.transaction(() => {
+      updateUser(this.db, input.id, input);
+      const { id: _id, ...changes } = input;
+      this.audit(ctx.session?.userId ?? null, 'user.update', input.id, changes);
+    })();
+    return publicUser(findUserById(this.db, input.id) as UserWithHash);
+  }
+
+  async resetPassword(ctx: CallContext, id: number, password: string): Promise<void> {
+    if (!findUserById(this.db, id)) throw ApiError.of('NOT_FOUND', { what: `người dùng #${id}` });
+    const passwordHash = await hashPassword(password);
+    this.db.transaction(() => {
+      updateUser(this.db, id, { passwordHash });
+      this.audit(ctx.session?.userId ?? null, 'user.resetPassword', id);
+    })();
+  }
+}
+
+/** Spend the same time on an unknown user name as on a wrong password, so names cannot be probed. */
+async function burnTime(password: string): Promise<false> {
+  await verifyPassword(password, DUMMY_HASH);
+  return false;
+}
+const DUMMY_HASH =
+  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';

@@ -1,0 +1,83 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Permission } from '../../shared/auth/roles';
+import { t, type MessageKey } from '../../shared/messages/vi';
+import { useApp } from './context';
+import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
+import { CatalogueAdmin } from '../features/catalogue/CatalogueAdmin';
+import { PublishedList } from '../features/catalogue/PublishedList';
+import { UsersScreen } from '../features/users/UsersScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AuditScreen } from '../features/audit/AuditScreen';
+
+interface View {
+  id: string;
+  label: MessageKey;
+  needs: Permission;
+  render: () => ReactNode;
+}
+
+const VIEWS: View[] = [
+  { id: 'catalogue', label: 'nav.catalogue', needs: 'catalogue.read', render: () => <CatalogueScreen /> },
+  { id: 'published', label: 'nav.publishedList', needs: 'catalogue.read', render: () => <PublishedList /> },
+  { id: 'catalogueAdmin', label: 'nav.catalogueAdmin', needs: 'catalogue.manage', render: () => <CatalogueAdmin /> },
+  { id: 'users', label: 'nav.users', needs: 'users.manage', render: () => <UsersScreen /> },
+  { id: 'settings', label: 'nav.settings', needs: 'settings.manage', render: () => <SettingsScreen /> },
+  { id: 'audit', label: 'nav.audit', needs: 'audit.read', render: () => <AuditScreen /> },
+];
+
+/** The signed-in frame: the point, the user, the views their role allows (Alt+1…6), lock and sign-out. */
+export function Shell({ onSignedOut, onLocked }: { onSignedOut: () => void; onLocked: () => void }) {
+  const { api, info, session, can } = useApp();
+  const views = VIEWS.filter((v) => can(v.needs));
+  const [current, setCurrent] = useState(views[0]?.id ?? 'catalogue');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && /^[1-9]$/.test(e.key)) {
+        const v = views[Number(e.key) - 1];
+        if (v) {
+          e.preventDefault();
+          setCurrent(v.id);
+        }
+      } else if (e.ctrlKey && e.key.toLowerCase() === 'l') {
+        e.preventDefault();
+        void api['auth.lock']({}).then(onLocked);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [views, api, onLocked]);
+
+  const view = views.find((v) => v.id === current) ?? views[0];
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <strong>{t('app.shortTitle')}</strong>
+          {info.point && (
+            <span className="muted">
+              {info.point.name} · {info.point.code}
+            </span>
+          )}
+        </div>
+        <nav aria-label="Chức năng">
+          {views.map((v, i) => (
+            <button key={v.id} className={v.id === view?.id ? 'tab active' : 'tab'} aria-current={v.id === view?.id ? 'page' : undefined} onClick={() => setCurrent(v.id)} title={`Alt+${i + 1}`}>
+              {t(v.label)}
+            </button>
+          ))}
+        </nav>
+        <div className="user">
+          <span>
+            {session.user.fullName} · {t(`role.${session.user.role}`)}
+          </span>
+          <button onClick={() => void api['auth.lock']({}).then(onLocked)} title="Ctrl+L">
+            {t('nav.lock')}
+          </button>
+          <button onClick={() => void api['auth.signOut']({}).finally(onSignedOut)}>{t('nav.signOut')}</button>
+        </div>
+      </header>
+      <main className="content">{view?.render()}</main>
+    </div>
+  );
+}

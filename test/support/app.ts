@@ -1,0 +1,50 @@
+import { openApp, type App } from '../../main/app/compose';
+import { newContext, type CallContext } from '../../main/services/context';
+import { tempDir } from './temp';
+
+export interface TestApp extends App {
+  dir: string;
+  /** Moves the app's clock (idle lock, audit times). */
+  advance(ms: number): void;
+  dispose(): void;
+}
+
+/** The real composition root on a real SQLite file in a temp folder, with a clock the test controls. */
+export function testApp(start = new Date('2026-11-20T08:00:00+07:00')): TestApp {
+  const { dir, cleanup } = tempDir();
+  let now = start.getTime();
+  const app = openApp({ dataDir: dir, host: 'browser', clock: () => new Date(now), log: () => {} });
+  return {
+    ...app,
+    dir,
+    advance: (ms) => {
+      now += ms;
+    },
+    dispose: () => {
+      app.close();
+      cleanup();
+    },
+  };
+}
+
+export const MANAGER = { fullName: 'Nguyễn Thị Hoa', username: 'hoa.nt', password: 'mat-khau-123' };
+export const POINT = {
+  code: 'BC560100',
+  name: 'Bưu cục Trung tâm Phan Rang',
+  province: 'Khánh Hòa',
+  commune: 'Phường Phan Rang',
+  kind: 'transaction_point' as const,
+};
+
+/** Completes first run and returns a signed-in manager context. */
+export async function setUpAndSignIn(app: App): Promise<CallContext> {
+  await app.services.setup.complete({ point: POINT, manager: MANAGER });
+  const ctx = newContext();
+  await app.services.auth.signIn(ctx, MANAGER.username, MANAGER.password);
+  return ctx;
+}
+
+/** One call through the real dispatch, as a transport would make it. */
+export async function call(app: App, ctx: CallContext, method: string, params: unknown) {
+  return app.dispatch(ctx, { id: 1, method, params });
+}
