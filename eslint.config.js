@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins belong in main/.' };
 const sharedMayNot = [
@@ -12,6 +13,7 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.electron-native/**', 'out/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['scripts/**/*.{js,mjs}', 'bin/**/*.mjs', '*.config.js'], languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],

@@ -6,6 +6,9 @@ import type { CallContext } from '../services/context';
 import type { Services } from '../services';
 import { handlers } from './handlers';
 
+/** Public methods the first-run screen needs before any user exists. */
+const WORKS_BEFORE_SETUP = new Set<string>(['app.info', 'setup.complete', 'auth.session', 'auth.signOut']);
+
 export type Dispatch = (ctx: CallContext, raw: unknown) => Promise<WireReply>;
 
 export interface DispatchOptions {
@@ -34,7 +37,7 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
       if (spec.access !== 'public') {
         const session = services.auth.requireSession(ctx, spec.whileLocked ?? false);
         if (spec.access !== 'session') services.auth.requirePermission(session, spec.access);
-      } else if (method !== 'app.info' && method !== 'setup.complete' && services.setup.needsSetup()) {
+      } else if (!WORKS_BEFORE_SETUP.has(method) && services.setup.needsSetup()) {
         throw ApiError.of('SETUP_REQUIRED');
       }
       const input = spec.input.safeParse(params ?? {});

@@ -16,8 +16,8 @@ interface FieldProps {
 export function Field({ label, value, onChange, name, type = 'text', hint, error, autoFocus, autoComplete }: FieldProps) {
   const id = useId();
   return (
-    <label className={`field${error ? ' invalid' : ''}`} htmlFor={id}>
-      <span>{label}</span>
+    <div className={`field${error ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
       <input
         id={id}
         name={name}
@@ -34,6 +34,6 @@ export function Field({ label, value, onChange, name, type = 'text', hint, error
           {error ?? hint}
         </small>
       )}
-    </label>
+    </div>
   );
 }

@@ -79,7 +79,7 @@ export class CatalogueService {
     return this.index;
   }
 
-  search(query: string, filters: SearchFilters, limit: number): { total: number; items: ProcedureSummary[]; versionId: number | null } {
+  search(query: string, filters: SearchFilters = {}, limit = 50): { total: number; items: ProcedureSummary[]; versionId: number | null } {
     const { versionId, index } = this.searchIndex();
     return { ...index.search(query, filters, limit), versionId };
   }

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench [-- <section>…]`: informational performance numbers, each
+ * next to a baseline measured in the same run. Budgets are printed PASS/FAIL;
+ * the exit code stays 0 unless a section could not run at all.
+ *
+ * Add a section by appending to SECTIONS (printer bytes, reception confirm…).
+ */
+import os from 'node:os';
+import { benchCatalogueSearch, formatCatalogueSearch } from './catalogueSearch';
+
+export interface BenchSection {
+  name: string;
+  description: string;
+  run(): Promise<void>;
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+const SECTIONS: BenchSection[] = [
+  {
+    name: 'catalogue',
+    description: 'catalogue search latency: service index vs naive scan, sample + 10,000 generated procedures',
+    run: async () => {
+      const result = await benchCatalogueSearch({ log: progress });
+      console.log(formatCatalogueSearch(result));
+    },
+  },
+];
+
+async function main(argv: string[]): Promise<number> {
+  const filters = argv.filter((a) => !a.startsWith('-')).map((a) => a.toLowerCase());
+  if (argv.includes('--help') || argv.includes('-h') || argv.includes('--list')) {
+    console.log('npm run bench [-- <section>…]   sections:');
+    for (const s of SECTIONS) console.log(`  ${s.name.padEnd(12)} ${s.description}`);
+    return 0;
+  }
+  const selected = filters.length === 0 ? SECTIONS : SECTIONS.filter((s) => filters.some((f) => s.name.toLowerCase().includes(f)));
+  if (selected.length === 0) {
+    console.error(`no bench section matches ${filters.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
+    return 1;
+  }
+  const cpus = os.cpus();
+  console.log(`BCCI Counter bench — Node ${process.version}, ${os.platform()}/${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}`);
+  let failed = 0;
+  for (const section of selected) {
+    console.log('');
+    const t0 = Date.now();
+    try {
+      await section.run();
+    } catch (err) {
+      failed++;
+      console.log(`[${section.name}] ERROR: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+    progress(`  (${section.name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
