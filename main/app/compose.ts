@@ -11,6 +11,8 @@ export interface AppOptions {
   appRoot?: string;
   nativeBinding?: string;
   clock?: Clock;
+  /** Off for one-shot CLI commands: no port polling, no scanners, no queue worker. */
+  startDevices?: boolean;
   log?: (line: string) => void;
 }
 
@@ -19,7 +21,8 @@ export interface App {
   db: Db;
   services: Services;
   dispatch: Dispatch;
-  close(): void;
+  /** Stops the print queue and the devices, then closes the database. */
+  close(): Promise<void>;
 }
 
 function readVersion(appRoot: string): string {
@@ -41,7 +44,9 @@ export function openApp(o: AppOptions): App {
       host: o.host,
       version: readVersion(paths.appRoot),
       sampleCatalogueFile: paths.sampleCatalogue,
+      fontsDir: paths.fontsDir,
       clock: o.clock,
+      startDevices: o.startDevices,
     });
     const dispatch = createDispatch(services, {
       onInternalError: (method, err) => log(`[lỗi] ${method}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
@@ -51,7 +56,8 @@ export function openApp(o: AppOptions): App {
       db,
       services,
       dispatch,
-      close: () => {
+      close: async () => {
+        await services.stop();
         if (db.open) db.close();
       },
     };

@@ -28,6 +28,7 @@ export interface AppPaths {
   sampleCatalogue: string;
   migrations: string;
   rendererDir: string;
+  fontsDir: string;
 }
 
 export function appPaths(dataDir: string, appRoot = defaultAppRoot()): AppPaths {
@@ -38,5 +39,6 @@ export function appPaths(dataDir: string, appRoot = defaultAppRoot()): AppPaths 
     sampleCatalogue: path.join(appRoot, 'resources', 'catalogue', 'sample-catalogue.json'),
     migrations: path.join(appRoot, 'main', 'db', 'migrations'),
     rendererDir: path.join(appRoot, 'dist', 'renderer'),
+    fontsDir: path.join(appRoot, 'resources', 'fonts'),
   };
 }

@@ -8,6 +8,7 @@ import { openApp, type App } from '../app/compose';
 import { DATA_DIR_ENV, resolveDataDir } from '../app/paths';
 import { checkDatabase } from '../db/database';
 import { newContext } from '../services/context';
+import { addPrinterCommands } from './printerCommands';
 
 /** Exit codes: 0 done, 1 failed, 2 wrong usage, 3 a file was rejected (report printed). */
 class CliFailure extends Error {
@@ -23,7 +24,7 @@ const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`)
 
 function withApp<T>(program: Command, fn: (app: App) => Promise<T> | T): Promise<T> {
   const { dataDir } = program.opts<{ dataDir?: string }>();
-  const app = openApp({ dataDir: resolveDataDir(dataDir), host: 'browser', log: () => {} });
+  const app = openApp({ dataDir: resolveDataDir(dataDir), host: 'browser', log: () => {}, startDevices: false });
   return Promise.resolve()
     .then(() => fn(app))
     .finally(() => app.close());
@@ -153,6 +154,15 @@ export function buildProgram(): Command {
         }
       });
     });
+
+  addPrinterCommands(
+    program,
+    (fn) => withApp(program, fn),
+    (message, code = 1) => {
+      throw new CliFailure(message, code);
+    },
+    out,
+  );
 
   const db = program.command('db').description('cơ sở dữ liệu').exitOverride();
   db.command('check')

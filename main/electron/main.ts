@@ -97,6 +97,9 @@ async function start(): Promise<void> {
     return core.dispatch(ctx, request);
   });
 
+  core.services.bus.subscribe((event, payload) => {
+    for (const ctx of contexts.values()) if (ctx.session && !ctx.session.locked) ctx.push?.(event, payload);
+  });
   createWindow(rendererIndex);
 }
 
@@ -112,4 +115,4 @@ app.whenReady().then(start, (err: unknown) => {
   app.exit(1);
 });
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => void core?.close());

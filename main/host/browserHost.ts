@@ -7,11 +7,14 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ApiError } from '../../shared/api/errors';
 import type { WirePush } from '../../shared/api/wire';
 import type { Dispatch } from '../ipc/dispatch';
+import type { EventBus } from '../services/eventBus';
 import { newContext, type CallContext } from '../services/context';
 import { contentSecurityPolicy } from './csp';
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
+  /** Events for every signed-in connection (device states, print jobs, scans). */
+  bus?: EventBus;
   rendererDir: string;
   port?: number;
   /** Fixed token for tests; a fresh random one per launch otherwise. */
@@ -93,6 +96,10 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
   const sockets = new Set<WebSocket>();
+  const contexts = new Set<CallContext>();
+  const unsubscribe = o.bus?.subscribe((event, payload) => {
+    for (const ctx of contexts) if (ctx.session && !ctx.session.locked) ctx.push?.(event, payload);
+  });
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -115,6 +122,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
     };
     const ctx: CallContext = newContext((event, payload) => send({ event, payload } satisfies WirePush));
+    contexts.add(ctx);
     ws.on('message', async (data, isBinary) => {
       let request: unknown;
       try {
@@ -126,8 +134,12 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
       }
       send(await o.dispatch(ctx, request));
     });
-    ws.on('close', () => sockets.delete(ws));
-    ws.on('error', () => sockets.delete(ws));
+    const gone = () => {
+      sockets.delete(ws);
+      contexts.delete(ctx);
+    };
+    ws.on('close', gone);
+    ws.on('error', gone);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -143,6 +155,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     connections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe?.();
         for (const ws of sockets) ws.terminate();
         wss.close();
         server.close(() => resolve());

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   }
   const host = await startBrowserHost({
     dispatch: app.dispatch,
+    bus: app.services.bus,
     rendererDir: app.paths.rendererDir,
     port: opts.port,
     log: (l) => process.stderr.write(`${l}\n`),
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   }
   const stop = async () => {
     await host.close();
-    app.close();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -50,5 +50,24 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
     return s.catalogue.publishedList(point ? `${point.name} (${point.code}) — ${point.commune}, ${point.province}` : '');
   },
 
+  'devices.list': (s) => s.devices.list(),
+  'devices.ports': (s) => s.devices.ports(),
+  'devices.profiles': (s) => s.devices.profiles(),
+  'devices.save': (s, ctx, p) => s.devices.save(ctx, { ...p, options: p.options as Record<string, unknown> | null }),
+  'devices.setDefault': (s, ctx, p) => s.devices.setDefault(ctx, p.id),
+  'devices.selfTest': (s, ctx, p) => s.devices.selfTest(ctx, p.id),
+  'devices.chooseTextMode': (s, ctx, p) => s.devices.chooseTextMode(ctx, p.id, p.mode),
+  'devices.emulatorPaper': (s, _ctx, p) => s.devices.emulatorPaper(p.id, p.limit),
+  'scanner.submit': (s, _ctx, p) => s.devices.scan(p.raw, null),
+
+  'printJobs.list': (s, _ctx, p) => s.printQueue.list(p.states, p.limit),
+  'printJobs.retry': (s, _ctx, p) => s.printQueue.retry(p.id),
+  'printJobs.hold': (s, _ctx, p) => s.printQueue.hold(p.id),
+  'printJobs.cancel': (s, _ctx, p) => s.printQueue.cancel(p.id),
+  'printJobs.reprint': (s, ctx, p) => s.printing.reprint(ctx, p.id),
+  'printJobs.moveTo': (s, _ctx, p) => s.printing.moveTo(p.id, p.deviceId),
+  'printJobs.preview': (s, _ctx, p) => s.printing.preview(p.id),
+  'printJobs.pdf': (s, _ctx, p) => s.printing.pdf(p.id),
+
   'audit.list': (s, _ctx, p) => listAudit(s.db, p.limit, p.beforeId),
 };

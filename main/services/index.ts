@@ -1,17 +1,24 @@
+import path from 'node:path';
 import type { Db } from '../db/database';
 import { AuthService } from './auth/authService';
 import { CatalogueService } from './catalogue/catalogueService';
 import { systemClock, type Clock } from './context';
+import { DeviceService } from './devices/deviceService';
+import { EventBus } from './eventBus';
+import { PrintingService } from './printing/printingService';
+import { PrintQueue } from './printing/printQueue';
 import { SettingsService } from './settings/settingsService';
 import { SetupService } from './setup/setupService';
 
 export interface ServiceOptions {
   db: Db;
   sampleCatalogueFile: string;
+  fontsDir: string;
   host: 'electron' | 'browser';
   version: string;
   clock?: Clock;
-  onCatalogueChange?: (versionId: number) => void;
+  /** Start device polling, scanners and the print queue (off for one-shot CLI commands). */
+  startDevices?: boolean;
 }
 
 export interface Services {
@@ -19,26 +26,55 @@ export interface Services {
   clock: Clock;
   host: 'electron' | 'browser';
   version: string;
+  bus: EventBus;
   settings: SettingsService;
   auth: AuthService;
   setup: SetupService;
   catalogue: CatalogueService;
+  devices: DeviceService;
+  printQueue: PrintQueue;
+  printing: PrintingService;
+  stop(): Promise<void>;
 }
 
 /** Wires the services over one database; nothing here knows about Electron or sockets. */
 export function createServices(o: ServiceOptions): Services {
   const clock = o.clock ?? systemClock;
+  const bus = new EventBus();
   const settings = new SettingsService(o.db, clock);
+  const devices = new DeviceService(o.db, clock, bus);
+  const printQueue = new PrintQueue(o.db, clock, {
+    driverFor: (id) => devices.driverFor(id),
+    render: (job, document) => devices.render(job, document),
+    onJobChange: (job) => bus.emit('printJobs.changed', job),
+    onPrinterState: (id, state, detail) => devices.setState(id, state, detail),
+  });
+  devices.attachQueue(printQueue);
   const services: Services = {
     db: o.db,
     clock,
     host: o.host,
     version: o.version,
+    bus,
     settings,
     auth: new AuthService(o.db, clock, settings),
     setup: new SetupService(o.db, clock),
-    catalogue: new CatalogueService(o.db, clock, o.sampleCatalogueFile, o.onCatalogueChange),
+    catalogue: new CatalogueService(o.db, clock, o.sampleCatalogueFile),
+    devices,
+    printQueue,
+    printing: new PrintingService(o.db, clock, printQueue, devices, {
+      regular: path.join(o.fontsDir, 'DejaVuSansMono.ttf'),
+      bold: path.join(o.fontsDir, 'DejaVuSansMono-Bold.ttf'),
+    }),
+    stop: async () => {
+      await printQueue.stop();
+      await devices.stop();
+    },
   };
   services.catalogue.ensureSample();
+  if (o.startDevices ?? true) {
+    devices.start();
+    printQueue.resume();
+  }
   return services;
 }

@@ -8,6 +8,9 @@ import { PublishedList } from '../features/catalogue/PublishedList';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
+import { DevicesScreen } from '../features/devices/DevicesScreen';
+import { FailedJobDialog } from '../features/devices/FailedJobDialog';
+import { ScanBanner } from '../features/scanner/ScanBanner';
 
 interface View {
   id: string;
@@ -21,6 +24,7 @@ const VIEWS: View[] = [
   { id: 'published', label: 'nav.publishedList', needs: 'catalogue.read', render: () => <PublishedList /> },
   { id: 'catalogueAdmin', label: 'nav.catalogueAdmin', needs: 'catalogue.manage', render: () => <CatalogueAdmin /> },
   { id: 'users', label: 'nav.users', needs: 'users.manage', render: () => <UsersScreen /> },
+  { id: 'devices', label: 'nav.devices', needs: 'devices.manage', render: () => <DevicesScreen /> },
   { id: 'settings', label: 'nav.settings', needs: 'settings.manage', render: () => <SettingsScreen /> },
   { id: 'audit', label: 'nav.audit', needs: 'audit.read', render: () => <AuditScreen /> },
 ];
@@ -77,7 +81,9 @@ export function Shell({ onSignedOut, onLocked }: { onSignedOut: () => void; onLo
           <button onClick={() => void api['auth.signOut']({}).finally(onSignedOut)}>{t('nav.signOut')}</button>
         </div>
       </header>
+      <ScanBanner />
       <main className="content">{view?.render()}</main>
+      <FailedJobDialog />
     </div>
   );
 }

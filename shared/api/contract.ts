@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { procedureSchema, procedureCodeSchema } from '../catalogue/schema';
 import { ROLES, PERMISSIONS, type Permission } from '../auth/roles';
+import {
+  DEVICE_KINDS,
+  PRINT_JOB_STATES,
+  deviceSchema,
+  deviceStateSchema,
+  printJobSchema,
+  scannerOptionsSchema,
+  textModeSchema,
+  transportConfigSchema,
+} from './devices';
+import { printDocumentSchema } from '../printing/document';
 
 /**
  * The complete list of API methods: one place, both transports. Each method has
@@ -80,6 +91,12 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Keyboard-wedge scanner detection (see renderer/features/scanner/wedgeDetector.ts). */
+  wedge: z.object({
+    maxInterKeyMs: z.number().int().min(5).max(100),
+    minLength: z.number().int().min(3).max(20),
+    idleEndMs: z.number().int().min(50).max(1000),
+  }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -175,6 +192,44 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+export const printerProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  models: z.string(),
+  language: z.enum(['escpos', 'zpl', 'tspl']),
+  paperWidthMm: z.number(),
+  columns: z.number(),
+  textModes: z.array(textModeSchema),
+  cutter: z.enum(['full', 'partial', 'none']),
+  status: z.enum(['dle-eot', 'none']),
+  note: z.string().optional(),
+});
+export type PrinterProfileSummary = z.infer<typeof printerProfileSchema>;
+
+export const emulatedOutputSchema = z.object({
+  index: z.number().int(),
+  at: z.string(),
+  kind: z.enum(['receipt', 'label']),
+  text: z.string(),
+  /** A picture of the paper (labels: not drawn yet, their text is shown). */
+  pngBase64: z.string().nullable(),
+});
+export type EmulatedOutput = z.infer<typeof emulatedOutputSchema>;
+
+export const scanEventSchema = z.object({
+  deviceId: z.number().int().nullable(),
+  raw: z.string(),
+  kind: z.enum(['cccd', 's10', 'dossier', 'procedure', 'invalid', 'unknown']),
+  /** Parsed content (CCCD fields, S10 parts, the code), absent for unknown / invalid. */
+  value: z.unknown().optional(),
+  /** What the clerk reads: what was scanned, or why it was not understood. */
+  message: z.string(),
+  at: z.string(),
+});
+export type ScanEvent = z.infer<typeof scanEventSchema>;
+
+const jobRef = z.object({ id: z.number().int().positive() }).strict();
+
 export const api = {
   'app.info': method(empty, appInfoSchema, 'public', true),
 
@@ -263,6 +318,52 @@ export const api = {
   'catalogue.template': method(empty, fileSchema, 'catalogue.read'),
   'catalogue.publishedList': method(empty, fileSchema, 'catalogue.read'),
 
+  'devices.list': method(empty, z.array(deviceSchema), 'session'),
+  'devices.ports': method(
+    empty,
+    z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), serialNumber: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional() })),
+    'devices.manage',
+  ),
+  'devices.profiles': method(empty, z.array(printerProfileSchema), 'session'),
+  'devices.save': method(
+    z
+      .object({
+        id: z.number().int().positive().optional(),
+        name: nonEmpty(100),
+        kind: z.enum(DEVICE_KINDS),
+        transport: transportConfigSchema,
+        profileId: z.string().max(60).nullable(),
+        textMode: textModeSchema.nullable(),
+        options: z.union([scannerOptionsSchema, z.object({ widthMm: z.number().min(20).max(200), heightMm: z.number().min(10).max(300) })]).nullable(),
+        enabled: z.boolean(),
+      })
+      .strict(),
+    deviceSchema,
+    'devices.manage',
+  ),
+  'devices.setDefault': method(z.object({ id: z.number().int().positive() }).strict(), deviceSchema, 'devices.manage'),
+  'devices.selfTest': method(z.object({ id: z.number().int().positive() }).strict(), printJobSchema, 'devices.manage'),
+  'devices.chooseTextMode': method(z.object({ id: z.number().int().positive(), mode: textModeSchema }).strict(), deviceSchema, 'devices.manage'),
+  'devices.emulatorPaper': method(
+    z.object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+    z.array(emulatedOutputSchema),
+    'session',
+  ),
+  'scanner.submit': method(z.object({ raw: z.string().min(1).max(4096), source: z.enum(['wedge', 'emulated']) }).strict(), scanEventSchema, 'session'),
+
+  'printJobs.list': method(
+    z.object({ states: z.array(z.enum(PRINT_JOB_STATES)).max(7).optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.array(printJobSchema),
+    'session',
+  ),
+  'printJobs.retry': method(jobRef, printJobSchema, 'session'),
+  'printJobs.hold': method(jobRef, printJobSchema, 'session'),
+  'printJobs.cancel': method(jobRef, printJobSchema, 'session'),
+  'printJobs.reprint': method(jobRef, printJobSchema, 'session'),
+  'printJobs.moveTo': method(z.object({ id: z.number().int().positive(), deviceId: z.number().int().positive() }).strict(), printJobSchema, 'session'),
+  'printJobs.preview': method(jobRef, z.object({ job: printJobSchema, document: printDocumentSchema.nullable() }), 'session'),
+  'printJobs.pdf': method(jobRef, fileSchema, 'session'),
+
   'audit.list': method(
     z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional() }).strict(),
     z.array(auditEntrySchema),
@@ -280,6 +381,9 @@ export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
 export const events = {
   'session.locked': z.object({ reason: z.enum(['idle', 'manual']) }),
   'catalogue.changed': z.object({ versionId: z.number().int() }),
+  'devices.state': z.object({ deviceId: z.number().int(), state: deviceStateSchema, lastError: z.string().nullable() }),
+  'printJobs.changed': printJobSchema,
+  'scanner.scan': scanEventSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -38,7 +38,8 @@ const BAD_PAYLOADS: unknown[] = [
 describe('every API method validates its payload', () => {
   const methods = Object.keys(api) as MethodName[];
   it.each(methods)('%s rejects invalid payloads with a Vietnamese validation error', async (method) => {
-    const client = api[method].access === 'settings.manage' ? admin : manager;
+    const access = api[method].access;
+    const client = access === 'settings.manage' || access === 'devices.manage' ? admin : manager;
     for (const payload of BAD_PAYLOADS) {
       const reply = await client.call(method, payload);
       expect(reply.ok, `${method} accepted ${JSON.stringify(payload).slice(0, 40)}`).toBe(false);

@@ -6,7 +6,7 @@ export interface TestApp extends App {
   dir: string;
   /** Moves the app's clock (idle lock, audit times). */
   advance(ms: number): void;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** The real composition root on a real SQLite file in a temp folder, with a clock the test controls. */
@@ -20,8 +20,8 @@ export function testApp(start = new Date('2026-11-20T08:00:00+07:00')): TestApp 
     advance: (ms) => {
       now += ms;
     },
-    dispose: () => {
-      app.close();
+    dispose: async () => {
+      await app.close();
       cleanup();
     },
   };

@@ -3,7 +3,7 @@ import { settingsSchema, type Settings } from '../../../shared/api/contract';
 import { appendAudit } from '../audit/auditRepository';
 import type { CallContext, Clock } from '../context';
 
-const DEFAULTS: Settings = { idleLockMinutes: 10 };
+const DEFAULTS: Settings = { idleLockMinutes: 10, wedge: { maxInterKeyMs: 40, minLength: 4, idleEndMs: 150 } };
 
 export class SettingsService {
   constructor(

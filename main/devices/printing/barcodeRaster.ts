@@ -1,0 +1,30 @@
+import bwipjs from 'bwip-js/node';
+import { createMonoBitmap, fillRect, type MonoBitmap } from './monoBitmap';
+
+/** Bar and space widths in modules, bar first (bwip-js picks code sets A/B/C for the shortest symbol). */
+function code128Widths(data: string): number[] {
+  const [symbol] = bwipjs.raw({ bcid: 'code128', text: data });
+  if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no Code 128 bars');
+  return symbol.sbs;
+}
+
+/** Modules of the smallest Code 128 symbol for `data` (its quiet zones are the paper's margins). */
+export function code128Modules(data: string): number {
+  return code128Widths(data).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A Code 128 symbol drawn as a bitmap `width` dots wide, centred, each module `moduleDots` dots:
+ * for papers too narrow for the printer's own barcode command at its smallest module (2 dots).
+ */
+export function code128Bitmap(data: string, moduleDots: number, heightDots: number, width: number): MonoBitmap {
+  const widths = code128Widths(data);
+  const total = widths.reduce((a, b) => a + b, 0) * moduleDots;
+  const bitmap = createMonoBitmap(width, heightDots);
+  let x = Math.max(0, Math.floor((width - total) / 2));
+  widths.forEach((w, i) => {
+    if (i % 2 === 0) fillRect(bitmap, x, 0, w * moduleDots, heightDots);
+    x += w * moduleDots;
+  });
+  return bitmap;
+}

@@ -1,0 +1,137 @@
+import type { Db } from '../../db/database';
+import type { PrintJob, PrintJobState } from '../../../shared/api/devices';
+
+interface JobRow {
+  id: number;
+  idempotency_key: string;
+  device_id: number;
+  device_name: string;
+  kind: PrintJob['kind'];
+  title: string;
+  document: string;
+  reprint_of: number | null;
+  state: PrintJobState;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  printed_at: string | null;
+}
+
+const SELECT = `SELECT j.*, d.name AS device_name FROM print_job j JOIN device d ON d.id = j.device_id`;
+
+function toJob(r: JobRow): PrintJob {
+  return {
+    id: r.id,
+    idempotencyKey: r.idempotency_key,
+    deviceId: r.device_id,
+    deviceName: r.device_name,
+    kind: r.kind,
+    title: r.title,
+    reprintOf: r.reprint_of,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    printedAt: r.printed_at,
+  };
+}
+
+export function getJob(db: Db, id: number): PrintJob | null {
+  const r = db.prepare(`${SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+  return r ? toJob(r) : null;
+}
+
+export function getJobDocument(db: Db, id: number): unknown {
+  const r = db.prepare('SELECT document FROM print_job WHERE id = ?').get(id) as { document: string } | undefined;
+  return r ? JSON.parse(r.document) : null;
+}
+
+export function findJobByKey(db: Db, key: string): PrintJob | null {
+  const r = db.prepare(`${SELECT} WHERE j.idempotency_key = ?`).get(key) as JobRow | undefined;
+  return r ? toJob(r) : null;
+}
+
+export function listJobs(db: Db, o: { states?: PrintJobState[]; limit: number }): PrintJob[] {
+  const where = o.states?.length ? `WHERE j.state IN (${o.states.map(() => '?').join(',')})` : '';
+  return (db.prepare(`${SELECT} ${where} ORDER BY j.id DESC LIMIT ?`).all(...(o.states ?? []), o.limit) as JobRow[]).map(toJob);
+}
+
+export function insertJob(
+  db: Db,
+  j: { key: string; deviceId: number; kind: PrintJob['kind']; title: string; document: unknown; reprintOf: number | null; createdBy: number | null; at: string },
+): number {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO print_job (idempotency_key, device_id, kind, title, document, reprint_of, state, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+      )
+      .run(j.key, j.deviceId, j.kind, j.title, JSON.stringify(j.document), j.reprintOf, j.createdBy, j.at, j.at).lastInsertRowid,
+  );
+  appendJobEvent(db, id, j.at, 'queued', null);
+  return id;
+}
+
+export function appendJobEvent(db: Db, jobId: number, at: string, state: string, detail: string | null): void {
+  db.prepare('INSERT INTO print_job_event (job_id, at, state, detail) VALUES (?, ?, ?, ?)').run(jobId, at, state, detail);
+}
+
+/** Moves a job to a new state and appends the event, in one transaction. */
+export function setJobState(
+  db: Db,
+  id: number,
+  at: string,
+  state: PrintJobState,
+  patch: { lastError?: string | null; nextAttemptAt?: string | null; attemptsDelta?: number; printedAt?: string | null; deviceId?: number } = {},
+): void {
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE print_job SET state = ?, updated_at = ?,
+         last_error = CASE WHEN ? THEN ? ELSE last_error END,
+         next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
+         attempts = attempts + ?,
+         printed_at = CASE WHEN ? THEN ? ELSE printed_at END,
+         device_id = coalesce(?, device_id)
+       WHERE id = ?`,
+    ).run(
+      state,
+      at,
+      patch.lastError !== undefined ? 1 : 0,
+      patch.lastError ?? null,
+      patch.nextAttemptAt !== undefined ? 1 : 0,
+      patch.nextAttemptAt ?? null,
+      patch.attemptsDelta ?? 0,
+      patch.printedAt !== undefined ? 1 : 0,
+      patch.printedAt ?? null,
+      patch.deviceId ?? null,
+      id,
+    );
+    appendJobEvent(db, id, at, state, patch.lastError ?? (patch.deviceId ? `device ${patch.deviceId}` : null));
+  })();
+}
+
+/**
+ * The oldest job a device still has to print: queued, or failed with a retry
+ * planned (the caller waits for its time, so later jobs do not overtake it).
+ */
+export function nextJobFor(db: Db, deviceId: number): PrintJob | null {
+  const r = db
+    .prepare(
+      `${SELECT} WHERE j.device_id = ? AND (j.state = 'queued' OR (j.state = 'failed' AND j.next_attempt_at IS NOT NULL))
+       ORDER BY j.id LIMIT 1`,
+    )
+    .get(deviceId) as JobRow | undefined;
+  return r ? toJob(r) : null;
+}
+
+export function jobsInState(db: Db, state: PrintJobState): PrintJob[] {
+  return (db.prepare(`${SELECT} WHERE j.state = ? ORDER BY j.id`).all(state) as JobRow[]).map(toJob);
+}
+
+export function countReprints(db: Db, originalId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM print_job WHERE reprint_of = ?').get(originalId) as { n: number }).n;
+}

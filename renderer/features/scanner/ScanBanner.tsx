@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { ScanEvent } from '../../../shared/api/contract';
+import { useApp } from '../../app/context';
+import { errorMessage } from '../../app/errors';
+import { useWedgeScanner } from './useWedgeScanner';
+
+/**
+ * Every scan, from any scanner, becomes one event the host classifies; this
+ * shows its sentence (what was scanned, or why it is not understood) for a few
+ * seconds. Keyboard-wedge scans are detected here and sent to the host too.
+ */
+export function ScanBanner() {
+  const { api, session } = useApp();
+  const [last, setLast] = useState<ScanEvent | null>(null);
+  const [wedge, setWedge] = useState<{ maxInterKeyMs: number; minLength: number; idleEndMs: number } | null>(null);
+
+  useEffect(() => {
+    api['settings.get']({}).then((s) => setWedge(s.wedge), () => {});
+    return api.on('scanner.scan', (e) => setLast(e));
+  }, [api]);
+  useEffect(() => {
+    if (!last) return;
+    const timer = setTimeout(() => setLast(null), 6000);
+    return () => clearTimeout(timer);
+  }, [last]);
+
+  useWedgeScanner(
+    (raw) => {
+      api['scanner.submit']({ raw, source: 'wedge' }).catch((err) =>
+        setLast({ deviceId: null, raw, kind: 'unknown', message: errorMessage(err), at: new Date().toISOString() }),
+      );
+    },
+    { ...(wedge ?? {}), enabled: wedge !== null && !session.locked },
+  );
+
+  if (!last) return null;
+  const bad = last.kind === 'invalid' || last.kind === 'unknown';
+  return (
+    <div className={`scan-banner ${bad ? 'banner-error' : 'banner-ok'}`} role={bad ? 'alert' : 'status'} data-testid="scan-banner" data-kind={last.kind}>
+      {last.message}
+    </div>
+  );
+}
