@@ -1,6 +1,6 @@
 import type { MethodName, MethodOutput, MethodParams } from '../../shared/api/contract';
 import { listAudit } from '../services/audit/auditRepository';
-import type { CallContext } from '../services/context';
+import type { CallContext, Session } from '../services/context';
 import type { Services } from '../services';
 
 type Handler<M extends MethodName> = (
@@ -10,6 +10,11 @@ type Handler<M extends MethodName> = (
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 const OK = { ok: true } as const;
+
+/** Dispatch checked the session before calling a non-public handler. */
+function session(ctx: CallContext): Session {
+  return ctx.session as Session;
+}
 
 /** One line per API method: from validated params to the service call. */
 export const handlers: { [M in MethodName]: Handler<M> } = {
@@ -68,6 +73,20 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'printJobs.moveTo': (s, _ctx, p) => s.printing.moveTo(p.id, p.deviceId),
   'printJobs.preview': (s, _ctx, p) => s.printing.preview(p.id),
   'printJobs.pdf': (s, _ctx, p) => s.printing.pdf(p.id),
+
+  'reception.config': (s) => s.reception.config(),
+  'reception.updateConfig': (s, ctx, p) => s.reception.updateConfig(ctx, p),
+  'reception.s10Ranges': (s) => s.reception.s10Ranges(),
+  'reception.addS10Range': (s, ctx, p) => s.reception.addS10Range(ctx, p),
+  'reception.quote': (s, _ctx, p) => s.reception.quote(p),
+  'reception.guidance': (s, ctx, p) => s.reception.guidance(ctx, session(ctx), p),
+  'reception.confirm': (s, ctx, p) => s.reception.confirm(ctx, session(ctx), p),
+  'reception.receiptPreview': (s, _ctx, p) => s.reception.receiptPreview(p.dossierId),
+  'reception.cancel': (s, ctx, p) => s.reception.cancel(ctx, session(ctx), p.dossierId, p.reason),
+  'reception.drafts': (s, ctx) => s.reception.drafts(session(ctx)),
+  'reception.saveDraft': (s, ctx, p) => s.reception.saveDraft(session(ctx), p.id, p.data),
+  'reception.discardDraft': (s, ctx, p) => (s.reception.discardDraft(session(ctx), p.id), OK),
+  'dossiers.get': (s, _ctx, p) => s.reception.get(p.code),
 
   'audit.list': (s, _ctx, p) => listAudit(s.db, p.limit, p.beforeId),
 };

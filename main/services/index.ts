@@ -9,6 +9,7 @@ import { PrintingService } from './printing/printingService';
 import { PrintQueue } from './printing/printQueue';
 import { SettingsService } from './settings/settingsService';
 import { SetupService } from './setup/setupService';
+import { ReceptionService } from './reception/receptionService';
 
 export interface ServiceOptions {
   db: Db;
@@ -34,6 +35,7 @@ export interface Services {
   devices: DeviceService;
   printQueue: PrintQueue;
   printing: PrintingService;
+  reception: ReceptionService;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,12 @@ export function createServices(o: ServiceOptions): Services {
     onPrinterState: (id, state, detail) => devices.setState(id, state, detail),
   });
   devices.attachQueue(printQueue);
+  const setup = new SetupService(o.db, clock);
+  const catalogue = new CatalogueService(o.db, clock, o.sampleCatalogueFile);
+  const printing = new PrintingService(o.db, clock, printQueue, devices, {
+    regular: path.join(o.fontsDir, 'DejaVuSansMono.ttf'),
+    bold: path.join(o.fontsDir, 'DejaVuSansMono-Bold.ttf'),
+  });
   const services: Services = {
     db: o.db,
     clock,
@@ -58,14 +66,12 @@ export function createServices(o: ServiceOptions): Services {
     bus,
     settings,
     auth: new AuthService(o.db, clock, settings),
-    setup: new SetupService(o.db, clock),
-    catalogue: new CatalogueService(o.db, clock, o.sampleCatalogueFile),
+    setup,
+    catalogue,
     devices,
     printQueue,
-    printing: new PrintingService(o.db, clock, printQueue, devices, {
-      regular: path.join(o.fontsDir, 'DejaVuSansMono.ttf'),
-      bold: path.join(o.fontsDir, 'DejaVuSansMono-Bold.ttf'),
-    }),
+    printing,
+    reception: new ReceptionService(o.db, clock, catalogue, setup, printing, printQueue),
     stop: async () => {
       await printQueue.stop();
       await devices.stop();

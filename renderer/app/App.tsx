@@ -82,10 +82,14 @@ export function App() {
   return (
     <AppContext.Provider value={state}>
       {banner}
-      {session.locked ? (
-        <LockScreen onUnlocked={setSession} onSignedOut={() => setSession(null)} />
-      ) : (
+      {/* The counter stays mounted under the lock: a half-done reception is exactly where the clerk left it. */}
+      <div inert={session.locked} aria-hidden={session.locked}>
         <Shell onSignedOut={() => setSession(null)} onLocked={() => setSession({ ...session, locked: true })} />
+      </div>
+      {session.locked && (
+        <div className="lock-overlay">
+          <LockScreen onUnlocked={setSession} onSignedOut={() => setSession(null)} />
+        </div>
       )}
     </AppContext.Provider>
   );

@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../shared/messages/vi';
 import { useApp } from './context';
 import { CatalogueScreen } from '../features/catalogue/CatalogueScreen';
 import { CatalogueAdmin } from '../features/catalogue/CatalogueAdmin';
+import { ReceptionSettingsScreen } from '../features/receptionSettings/ReceptionSettingsScreen';
 import { PublishedList } from '../features/catalogue/PublishedList';
 import { UsersScreen } from '../features/users/UsersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -11,6 +12,7 @@ import { AuditScreen } from '../features/audit/AuditScreen';
 import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { FailedJobDialog } from '../features/devices/FailedJobDialog';
 import { ScanBanner } from '../features/scanner/ScanBanner';
+import { ReceptionScreen } from '../features/reception/ReceptionScreen';
 
 interface View {
   id: string;
@@ -20,9 +22,11 @@ interface View {
 }
 
 const VIEWS: View[] = [
+  { id: 'reception', label: 'nav.reception', needs: 'reception.receive', render: () => <ReceptionScreen /> },
   { id: 'catalogue', label: 'nav.catalogue', needs: 'catalogue.read', render: () => <CatalogueScreen /> },
   { id: 'published', label: 'nav.publishedList', needs: 'catalogue.read', render: () => <PublishedList /> },
   { id: 'catalogueAdmin', label: 'nav.catalogueAdmin', needs: 'catalogue.manage', render: () => <CatalogueAdmin /> },
+  { id: 'receptionSettings', label: 'nav.receptionSettings', needs: 'reception.configure', render: () => <ReceptionSettingsScreen /> },
   { id: 'users', label: 'nav.users', needs: 'users.manage', render: () => <UsersScreen /> },
   { id: 'devices', label: 'nav.devices', needs: 'devices.manage', render: () => <DevicesScreen /> },
   { id: 'settings', label: 'nav.settings', needs: 'settings.manage', render: () => <SettingsScreen /> },

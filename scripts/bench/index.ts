@@ -7,6 +7,9 @@
  */
 import os from 'node:os';
 import { benchCatalogueSearch, formatCatalogueSearch } from './catalogueSearch';
+import { benchPrinting, formatPrinting } from './printing';
+import { benchReception, formatReception } from './reception';
+import { benchScanner, formatScanner } from './scanner';
 
 export interface BenchSection {
   name: string;
@@ -23,6 +26,31 @@ const SECTIONS: BenchSection[] = [
     run: async () => {
       const result = await benchCatalogueSearch({ log: progress });
       console.log(formatCatalogueSearch(result));
+    },
+  },
+  {
+    name: 'printing',
+    description: 'standard receipt per Vietnamese mode vs node-thermal-printer default: bytes, time to last byte at 9600/115200 baud (computed + socat pty), name check, build time',
+    run: async () => {
+      const result = await benchPrinting({ log: progress });
+      console.log(formatPrinting(result));
+    },
+  },
+  {
+    name: 'scanner',
+    description: 'scan-to-event latency of SerialScanner over a socat pty pair (suffix CR, idle gap 50 ms) vs a bare serialport',
+    run: async () => {
+      const result = await benchScanner({ log: progress });
+      console.log(formatScanner(result));
+    },
+  },
+  {
+    name: 'reception',
+    description:
+      'reception.confirm (the whole durable transaction) with 1,000,000 dossiers in the database vs the bare fsync and a one-row commit measured in the same run; seeded DB cached in the OS temp dir (--reseed to rebuild)',
+    run: async () => {
+      const result = await benchReception({ log: progress, reseed: process.argv.includes('--reseed') });
+      console.log(formatReception(result));
     },
   },
 ];

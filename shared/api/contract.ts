@@ -11,7 +11,16 @@ import {
   textModeSchema,
   transportConfigSchema,
 } from './devices';
-import { printDocumentSchema } from '../printing/document';
+import { printDocumentSchema, receiptDocumentSchema } from '../printing/document';
+import {
+  confirmInputSchema,
+  confirmResultSchema,
+  draftSchema,
+  dossierSchema,
+  guidanceInputSchema,
+  quoteInputSchema,
+  quoteSchema,
+} from './reception';
 
 /**
  * The complete list of API methods: one place, both transports. Each method has
@@ -211,7 +220,7 @@ export const emulatedOutputSchema = z.object({
   at: z.string(),
   kind: z.enum(['receipt', 'label']),
   text: z.string(),
-  /** A picture of the paper (labels: not drawn yet, their text is shown). */
+  /** A picture of the paper: the receipt as printed, or the whole label at one pixel per dot (PNG). */
   pngBase64: z.string().nullable(),
 });
 export type EmulatedOutput = z.infer<typeof emulatedOutputSchema>;
@@ -229,6 +238,36 @@ export const scanEventSchema = z.object({
 export type ScanEvent = z.infer<typeof scanEventSchema>;
 
 const jobRef = z.object({ id: z.number().int().positive() }).strict();
+
+export const receptionConfigSchema = z.object({
+  /** Postal charges by distance zone and weight class (the manager keeps it to the post's tariff). */
+  tariff: z.object({
+    zones: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().min(1).max(100) })).min(1).max(20),
+    weightClasses: z.array(z.object({ id: z.string().min(1).max(40), maxGrams: z.number().int().positive(), name: z.string().min(1).max(100) })).min(1).max(20),
+    prices: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(10_000_000))),
+    exemptions: z.array(z.object({ id: z.string().min(1).max(40), name: z.string().min(1).max(200) })).max(20),
+  }),
+  /** Working days the post needs to bring a dossier to an agency (by agency name; default otherwise). */
+  transitDays: z.object({ default: z.number().int().min(0).max(30), byAgency: z.record(z.string(), z.number().int().min(0).max(30)) }),
+  /** The point's account for transfers (VietQR). */
+  bank: z.object({ bin: z.string().regex(/^\d{6}$/), accountNumber: z.string().regex(/^[0-9A-Za-z]{4,19}$/), accountName: z.string().min(2).max(100) }).nullable(),
+  /** Days off and working days decided each year (compensatory days, swapped Saturdays). */
+  calendar: z.object({
+    extraDaysOff: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1).max(200) })).max(200),
+    extraWorkingDays: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string().min(1).max(200) })).max(200),
+  }),
+});
+export type ReceptionConfig = z.infer<typeof receptionConfigSchema>;
+
+export const s10RangeSchema = z.object({
+  id: z.number().int(),
+  prefix: z.string(),
+  country: z.string(),
+  startSerial: z.number().int(),
+  endSerial: z.number().int(),
+  lastUsed: z.number().int().nullable(),
+  remaining: z.number().int(),
+});
 
 export const api = {
   'app.info': method(empty, appInfoSchema, 'public', true),
@@ -361,8 +400,45 @@ export const api = {
   'printJobs.cancel': method(jobRef, printJobSchema, 'session'),
   'printJobs.reprint': method(jobRef, printJobSchema, 'session'),
   'printJobs.moveTo': method(z.object({ id: z.number().int().positive(), deviceId: z.number().int().positive() }).strict(), printJobSchema, 'session'),
-  'printJobs.preview': method(jobRef, z.object({ job: printJobSchema, document: printDocumentSchema.nullable() }), 'session'),
+  'printJobs.preview': method(
+    jobRef,
+    z.object({ job: printJobSchema, document: printDocumentSchema, columns: z.number().int(), dotsPerLine: z.number().int() }),
+    'session',
+  ),
   'printJobs.pdf': method(jobRef, fileSchema, 'session'),
+
+  'reception.config': method(empty, receptionConfigSchema, 'reception.receive'),
+  'reception.updateConfig': method(receptionConfigSchema, receptionConfigSchema, 'reception.configure'),
+  'reception.s10Ranges': method(empty, z.array(s10RangeSchema), 'reception.receive'),
+  'reception.addS10Range': method(
+    z
+      .object({
+        prefix: z.string().regex(/^[A-Z]{2}$/),
+        country: z.string().regex(/^[A-Z]{2}$/),
+        startSerial: z.number().int().min(0).max(99_999_999),
+        endSerial: z.number().int().min(0).max(99_999_999),
+      })
+      .strict(),
+    s10RangeSchema,
+    'reception.configure',
+  ),
+  'reception.quote': method(quoteInputSchema, quoteSchema, 'reception.receive'),
+  'reception.guidance': method(guidanceInputSchema, printJobSchema, 'reception.receive'),
+  'reception.confirm': method(confirmInputSchema, confirmResultSchema, 'reception.receive'),
+  'reception.receiptPreview': method(z.object({ dossierId: z.number().int().positive() }).strict(), receiptDocumentSchema, 'reception.receive'),
+  'reception.cancel': method(
+    z.object({ dossierId: z.number().int().positive(), reason: z.string().trim().min(5).max(500) }).strict(),
+    dossierSchema,
+    'reception.cancel',
+  ),
+  'reception.drafts': method(empty, z.array(draftSchema), 'reception.receive'),
+  'reception.saveDraft': method(
+    z.object({ id: z.number().int().positive().optional(), data: z.record(z.string(), z.unknown()) }).strict(),
+    z.object({ id: z.number().int() }),
+    'reception.receive',
+  ),
+  'reception.discardDraft': method(z.object({ id: z.number().int().positive() }).strict(), ok, 'reception.receive'),
+  'dossiers.get': method(z.object({ code: z.string().min(3).max(60) }).strict(), dossierSchema, 'reception.receive'),
 
   'audit.list': method(
     z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional() }).strict(),

@@ -13,12 +13,15 @@ export const PERMISSIONS = [
   'devices.manage',
   'audit.read',
   'day.close',
+  'reception.receive',
+  'reception.cancel',
+  'reception.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  clerk: ['catalogue.read'],
-  manager: ['catalogue.read', 'catalogue.manage', 'users.manage', 'audit.read', 'day.close'],
+  clerk: ['catalogue.read', 'reception.receive'],
+  manager: ['catalogue.read', 'catalogue.manage', 'users.manage', 'audit.read', 'day.close', 'reception.receive', 'reception.cancel', 'reception.configure'],
   admin: ['catalogue.read', 'settings.manage', 'devices.manage', 'audit.read'],
 };
 

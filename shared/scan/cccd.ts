@@ -28,6 +28,7 @@
  * - Text containing U+FFFD (bytes that were not valid UTF-8) is rejected outright: a damaged
  *   name must not be accepted.
  */
+import { vietnamDay } from '../time/vietnam';
 
 export interface CccdData {
   idNumber: string;
@@ -78,10 +79,7 @@ export interface CccdParseOptions {
 const MIN_YEAR = 1900;
 
 /** The current calendar date in Vietnam as yyyy-mm-dd. */
-export function vietnamToday(now: Date = new Date()): string {
-  const d = new Date(now.getTime() + 7 * 3600_000);
-  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
+export const vietnamToday = (now: Date = new Date()): string => vietnamDay(now);
 
 function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

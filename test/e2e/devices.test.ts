@@ -49,6 +49,7 @@ beforeAll(async () => {
   errors = watchPageErrors(page);
   await page.goto(host.url);
   await signIn(MANAGER.username, MANAGER.password);
+  await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
   await page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' }).waitFor();
 });
 afterAll(async () => {
@@ -82,6 +83,7 @@ describe('scanners and printers end to end', () => {
   it('a person typing slowly types into the field and is never taken for a scanner', async () => {
     await page.reload();
     await signIn(MANAGER.username, MANAGER.password);
+    await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
     const search = page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' });
     await search.focus();
     await page.keyboard.type('khai sinh', { delay: 140 });

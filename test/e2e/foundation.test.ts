@@ -76,10 +76,11 @@ describe('foundation end to end', () => {
     await page.getByLabel('Mật khẩu').fill('mat-khau-123');
     await page.keyboard.press('Enter');
     await page.getByText('Nguyễn Thị Hoa · Trưởng bưu cục').waitFor();
+    await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
   });
 
   it('search without diacritics, arrows and Enter open the procedure with its checklist, fees and processing time', async () => {
-    await expect(focusedLabel()).resolves.toBe('Tìm thủ tục hành chính');
+    await expect.poll(focusedLabel).toBe('Tìm thủ tục hành chính');
     // A person's pace: keys 15 ms apart would be a barcode scanner, which never types into the field.
     await page.keyboard.type('giay phep lai xe', { delay: 70 });
     const options = results();
@@ -106,7 +107,9 @@ describe('foundation end to end', () => {
     await expect.poll(() => results().first().textContent()).toMatch(/Chứng thực chữ ký/);
     await page.keyboard.press('Enter');
     await page.getByText('Thủ tục này KHÔNG được tiếp nhận qua dịch vụ bưu chính công ích.', { exact: false }).waitFor();
-    await page.keyboard.press('Escape');
+    // Esc back to the list is covered above; here the clerk clicks the back link.
+    await page.getByRole('button', { name: /Quay lại tìm kiếm/ }).click();
+    await search.waitFor();
   });
 
   it('finds by code and by diacritics the same way', async () => {

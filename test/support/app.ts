@@ -48,3 +48,18 @@ export async function setUpAndSignIn(app: App): Promise<CallContext> {
 export async function call(app: App, ctx: CallContext, method: string, params: unknown) {
   return app.dispatch(ctx, { id: 1, method, params });
 }
+
+/** Configures the counter's network receipt printer (Epson TM profile, TCVN-3) and makes it the default. */
+export function addDefaultTcpPrinter(app: App, ctx: CallContext, port: number): number {
+  const id = app.services.devices.save(ctx, {
+    name: 'Máy in quầy 1',
+    kind: 'receipt_printer',
+    transport: { kind: 'tcp', host: '127.0.0.1', port },
+    profileId: 'epson-tm-80',
+    textMode: 'tcvn3',
+    options: null,
+    enabled: true,
+  }).id;
+  app.services.devices.setDefault(ctx, id);
+  return id;
+}

@@ -35,6 +35,9 @@ CREATE TABLE print_job (
   reprint_of       INTEGER REFERENCES print_job (id),
   state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'printed', 'sent_unconfirmed', 'failed', 'held', 'cancelled')),
   attempts         INTEGER NOT NULL DEFAULT 0,
+  -- Set when the current attempt starts writing the job's bytes: before that a crash lost
+  -- nothing on paper and the job is simply resent; after it, the clerk decides.
+  transmit_started_at TEXT,
   next_attempt_at  TEXT,
   last_error       TEXT,
   created_by       INTEGER REFERENCES app_user (id),

@@ -1,6 +1,6 @@
 import type { ByteTransport, PrinterProfile, PrinterStatus } from '../types';
 import { DeviceError } from '../transports/deviceError';
-import type { PrintOutcome, PrinterDriver } from './driver';
+import type { PrintHooks, PrintOutcome, PrinterDriver } from './driver';
 
 /** The status dialect the driver speaks: `DLE EOT n` requests and their one-byte replies. */
 export interface StatusProtocol {
@@ -108,7 +108,7 @@ export class EscposDriver implements PrinterDriver {
     return this.query(this.options.replyTimeoutMs ?? 800);
   }
 
-  async print(bytes: Uint8Array): Promise<PrintOutcome> {
+  async print(bytes: Uint8Array, hooks: PrintHooks = {}): Promise<PrintOutcome> {
     await this.ensureOpen();
     const timeout = this.options.replyTimeoutMs ?? 800;
     const before = await this.query(timeout);
@@ -120,6 +120,7 @@ export class EscposDriver implements PrinterDriver {
       const problem = failureOf(before);
       if (problem) throw new DeviceError(problem);
     }
+    hooks.beforeTransmit?.();
     try {
       await this.transport.write(bytes);
     } catch (err) {

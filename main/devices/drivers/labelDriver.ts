@@ -1,5 +1,5 @@
 import type { ByteTransport, PrinterStatus } from '../types';
-import type { PrintOutcome, PrinterDriver } from './driver';
+import type { PrintHooks, PrintOutcome, PrinterDriver } from './driver';
 
 /**
  * A ZPL / TSPL label printer. Their status dialects (~HS, <ESC>!?) differ by
@@ -14,8 +14,9 @@ export class LabelDriver implements PrinterDriver {
     return null;
   }
 
-  async print(bytes: Uint8Array): Promise<PrintOutcome> {
+  async print(bytes: Uint8Array, hooks: PrintHooks = {}): Promise<PrintOutcome> {
     if (!this.transport.isOpen) await this.transport.open();
+    hooks.beforeTransmit?.();
     await this.transport.write(bytes);
     return { confirmed: false };
   }

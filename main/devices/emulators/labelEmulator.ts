@@ -39,6 +39,8 @@ export interface LabelBarcode {
   data: string;
   height?: number;
   humanReadable?: boolean;
+  /** narrow bar / module width in dots (ZPL ^BY, TSPL narrow), when the command gives it */
+  moduleWidth?: number;
 }
 
 export interface LabelQrCode {
@@ -677,6 +679,7 @@ export class LabelEmulator {
         data: f.symbology === 'CODE128' ? stripZplCode128(data) : data,
         height: f.barcodeHeight,
         humanReadable: f.humanReadable,
+        moduleWidth: this.zModuleWidth,
       });
     } else {
       label.texts.push({ x: f.x, y: f.y, text: data, font: f.font, height: f.height, width: f.width, rotation: f.rotation });
@@ -793,6 +796,7 @@ export class LabelEmulator {
           data: this.tsplText(p[p.length - 1] ?? ''),
           height: int(p[3]),
           humanReadable: int(p[4]) !== 0,
+          moduleWidth: Math.max(1, int(p[6], 2)),
         });
         return;
       }

@@ -7,13 +7,8 @@
  * Synchronous and pure (no canvas, no native code): fonts are rasterised with pureimage, the PNG is
  * written with node:zlib. Used by the app to show each receipt the emulated printer printed.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import zlib from 'node:zlib';
-import bwipjs from 'bwip-js/node';
-import * as PImage from 'pureimage';
-import { defaultAppRoot } from '../../app/paths';
 import { imagePixel, type PaperItem, type PrintedBarcode, type PrintedImage, type PrintedLine, type PrintedQrCode, type PrintedReceipt, type TextStyle } from './escposEmulator';
+import { bwipId, bwipRaw, defaultFontDir, drawBars, drawModules, GrayCanvas, linearModules, loadFonts, whiteScratch, type GlyphSource, type MatrixRaw } from './picture';
 
 export interface PaperPictureOptions {
   /** Folder holding DejaVuSansMono.ttf and DejaVuSansMono-Bold.ttf (default: resources/fonts). */
@@ -22,64 +17,6 @@ export interface PaperPictureOptions {
   margin?: number;
   /** Dots of paper feed per line for ESC d and blank lines (default 30). */
   defaultLineSpacing?: number;
-}
-
-/** 1 = white ... 0 = black, one byte per pixel. */
-class GrayCanvas {
-  readonly data: Uint8Array;
-
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.data = new Uint8Array(width * height).fill(255);
-  }
-
-  /** Darkens pixel (x, y) to at most `value`. */
-  ink(x: number, y: number, value = 0): void {
-    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
-    const i = y * this.width + x;
-    if (value < this.data[i]) this.data[i] = value;
-  }
-
-  set(x: number, y: number, value: number): void {
-    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
-    this.data[y * this.width + x] = value;
-  }
-
-  rect(x: number, y: number, w: number, h: number, value = 0): void {
-    for (let yy = Math.max(0, y); yy < Math.min(this.height, y + h); yy++) {
-      for (let xx = Math.max(0, x); xx < Math.min(this.width, x + w); xx++) this.data[yy * this.width + xx] = value;
-    }
-  }
-
-  png(): Buffer {
-    const raw = Buffer.alloc((this.width + 1) * this.height);
-    for (let y = 0; y < this.height; y++) {
-      raw[y * (this.width + 1)] = 0; // filter: none
-      raw.set(this.data.subarray(y * this.width, (y + 1) * this.width), y * (this.width + 1) + 1);
-    }
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(this.width, 0);
-    ihdr.writeUInt32BE(this.height, 4);
-    ihdr[8] = 8; // bit depth
-    ihdr[9] = 0; // greyscale
-    return Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
-  }
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(zlib.crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -94,28 +31,13 @@ const FALLBACK_BOLD = 'BCCI Paper Sans Bold';
 /** DejaVu Sans Mono advance width / em (1233 / 2048). */
 const ADVANCE_PER_EM = 1233 / 2048;
 
-interface GlyphSource {
-  charToGlyph(ch: string): { index: number; advanceWidth?: number };
-  unitsPerEm: number;
-}
-const fonts = new Map<string, GlyphSource>();
-let loadedFontDir: string | null = null;
-
-function loadFonts(fontDir: string): void {
-  if (loadedFontDir === fontDir) return;
-  for (const [file, family] of [
-    ['DejaVuSansMono.ttf', REGULAR],
-    ['DejaVuSansMono-Bold.ttf', BOLD],
-    ['DejaVuSans.ttf', FALLBACK],
-    ['DejaVuSans-Bold.ttf', FALLBACK_BOLD],
-  ] as const) {
-    const full = path.join(fontDir, file);
-    if (!fs.existsSync(full)) throw new Error(`paper picture: font not found: ${full}`);
-    const registered = PImage.registerFont(full, family).loadSync() as unknown as { font: GlyphSource };
-    fonts.set(family, registered.font);
-  }
-  loadedFontDir = fontDir;
-}
+const FACES = [
+  { file: 'DejaVuSansMono.ttf', family: REGULAR },
+  { file: 'DejaVuSansMono-Bold.ttf', family: BOLD },
+  { file: 'DejaVuSans.ttf', family: FALLBACK },
+  { file: 'DejaVuSans-Bold.ttf', family: FALLBACK_BOLD },
+] as const;
+let fonts: ReadonlyMap<string, GlyphSource> = new Map();
 
 /** The family to draw `ch` with, and its advance in pixels at `size`. */
 function fontFor(ch: string, bold: boolean, size: number): { family: string; advance: number | null } {
@@ -157,11 +79,8 @@ function drawText(canvas: GrayCanvas, text: string, style: TextStyle, x: number,
   const scaleX = style.widthScale;
   const scaleY = style.heightScale;
   // rasterise at 1x into a scratch bitmap, then scale dot by dot like the print head does
-  const scratch = PImage.make(w, cell.h);
-  const ctx = scratch.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, w, cell.h);
-  ctx.fillStyle = '#000000';
+  const scratch = whiteScratch(w, cell.h);
+  const ctx = scratch.ctx;
   const size = Math.round(cell.w / ADVANCE_PER_EM);
   // text drawn char by char on its cell, so double-width CJK and fallbacks keep the grid
   let cx = 0;
@@ -177,7 +96,7 @@ function drawText(canvas: GrayCanvas, text: string, style: TextStyle, x: number,
     for (let sx = 0; sx < w; sx++) {
       const srcY = style.upsideDown ? cell.h - 1 - sy : sy;
       const srcX = style.upsideDown ? w - 1 - sx : sx;
-      const v = scratch.data[(srcY * w + srcX) * 4];
+      const v = scratch.value(srcX, srcY);
       const value = style.invert ? 255 - v : v;
       for (let dy = 0; dy < scaleY; dy++) {
         for (let dx = 0; dx < scaleX; dx++) {
@@ -226,34 +145,6 @@ function placeLine(line: PrintedLine, margin: number, widthDots: number, default
   };
 }
 
-const BWIP_IDS: Readonly<Record<string, string>> = {
-  CODE128: 'code128', EAN13: 'ean13', EAN8: 'ean8', 'UPC-A': 'upca', 'UPC-E': 'upce', CODE39: 'code39',
-  ITF: 'interleaved2of5', CODABAR: 'rationalizedCodabar', CODE93: 'code93', 'GS1-128': 'gs1-128',
-  PDF417: 'pdf417', DataMatrix: 'datamatrix', Aztec: 'azteccode', MaxiCode: 'maxicode',
-  'GS1 DataBar Omnidirectional': 'databaromni', 'GS1 DataBar Truncated': 'databartruncated',
-  'GS1 DataBar Limited': 'databarlimited', 'GS1 DataBar Expanded': 'databarexpanded',
-};
-
-interface LinearRaw {
-  /** bar, space, bar, ... widths in modules */
-  sbs: number[];
-}
-interface MatrixRaw {
-  pixs: number[];
-  pixx: number;
-  pixy: number;
-}
-type Raw = LinearRaw[] | MatrixRaw[];
-const rawSymbol = bwipjs.raw as (bcid: string, text: string, opts: object) => Raw;
-
-function bwipRaw(bcid: string, text: string, opts: { binarytext?: boolean; eclevel?: string }): Raw | null {
-  try {
-    return rawSymbol(bcid, text, opts);
-  } catch {
-    return null;
-  }
-}
-
 /** A box with the data written in it, for what bwip-js cannot draw (bad check digit, unknown type). */
 function placeFallback(label: string, align: PrintedBarcode['align'], margin: number, widthDots: number): Placed {
   const style: TextStyle = { bold: false, underline: 0, widthScale: 1, heightScale: 1, doubleWidth: false, doubleHeight: false, font: 'B', invert: false, upsideDown: false };
@@ -272,22 +163,18 @@ function placeFallback(label: string, align: PrintedBarcode['align'], margin: nu
   };
 }
 
-function placeMatrix(pixs: number[], cols: number, rows: number, module: number, rowHeight: number, align: PrintedBarcode['align'], margin: number, widthDots: number): Placed {
-  const w = cols * module;
-  const h = rows * rowHeight;
-  const x0 = margin + alignedX(align, w, 0, widthDots);
+function placeMatrix(raw: MatrixRaw, module: number, rowHeight: number, align: PrintedBarcode['align'], margin: number, widthDots: number): Placed {
+  const x0 = margin + alignedX(align, raw.pixx * module, 0, widthDots);
   return {
-    height: h + 8,
+    height: raw.pixy * rowHeight + 8,
     draw(canvas, y) {
-      for (let r = 0; r < rows; r++) {
-        for (let c = 0; c < cols; c++) if (pixs[r * cols + c]) canvas.rect(x0 + c * module, y + 4 + r * rowHeight, module, rowHeight);
-      }
+      drawModules(canvas, raw, x0, y + 4, module, rowHeight);
     },
   };
 }
 
 function placeBarcode(b: PrintedBarcode, margin: number, widthDots: number): Placed {
-  const bcid = BWIP_IDS[b.symbology];
+  const bcid = bwipId(b.symbology);
   const text = Buffer.from(b.bytes).toString('latin1');
   const raw = bcid ? bwipRaw(bcid, b.symbology === 'CODE128' ? b.data : text, { binarytext: b.command === 'GS ( k' }) : null;
   const first = raw?.[0];
@@ -295,11 +182,10 @@ function placeBarcode(b: PrintedBarcode, margin: number, widthDots: number): Pla
   if ('pixs' in first) {
     const module = Math.max(1, b.moduleWidth || 3);
     const rowHeight = b.symbology === 'PDF417' ? module * 3 : module;
-    return placeMatrix(first.pixs, first.pixx, first.pixy, module, rowHeight, b.align, margin, widthDots);
+    return placeMatrix(first, module, rowHeight, b.align, margin, widthDots);
   }
   const module = Math.max(1, b.moduleWidth || 3);
-  const totalModules = first.sbs.reduce((a, n) => a + n, 0);
-  const barsWidth = totalModules * module;
+  const barsWidth = linearModules(first) * module;
   const barHeight = Math.max(1, b.height);
   const hriStyle: TextStyle = { bold: false, underline: 0, widthScale: 1, heightScale: 1, doubleWidth: false, doubleHeight: false, font: b.hriFont, invert: false, upsideDown: false };
   const hriHeight = b.hri === 'none' ? 0 : cellOf(hriStyle).h + 2;
@@ -315,11 +201,7 @@ function placeBarcode(b: PrintedBarcode, margin: number, widthDots: number): Pla
         drawText(canvas, b.hriText, hriStyle, hriX, top);
         top += hriHeight;
       }
-      let x = x0;
-      first.sbs.forEach((n, i) => {
-        if (i % 2 === 0) canvas.rect(x, top, n * module, barHeight);
-        x += n * module;
-      });
+      drawBars(canvas, first, x0, top, module, barHeight);
       if (below) drawText(canvas, b.hriText, hriStyle, hriX, top + barHeight + 2);
     },
   };
@@ -331,7 +213,7 @@ function placeQr(q: PrintedQrCode, margin: number, widthDots: number): Placed {
   const first = raw?.[0];
   if (!first || !('pixs' in first)) return placeFallback(`QR: ${q.data}`, q.align, margin, widthDots);
   const module = Math.max(1, q.moduleSize);
-  return placeMatrix(first.pixs, first.pixx, first.pixy, module, module, q.align, margin, widthDots);
+  return placeMatrix(first, module, module, q.align, margin, widthDots);
 }
 
 function placeImage(img: PrintedImage, margin: number, widthDots: number): Placed {
@@ -387,7 +269,7 @@ function place(item: PaperItem, margin: number, widthDots: number, total: number
  * plus a white margin.
  */
 export function renderPaperPng(receipt: PrintedReceipt, widthDots = 576, options: PaperPictureOptions = {}): Buffer {
-  loadFonts(options.fontDir ?? path.join(defaultAppRoot(), 'resources', 'fonts'));
+  fonts = loadFonts(options.fontDir ?? defaultFontDir(), FACES, 'paper picture');
   const margin = options.margin ?? 16;
   const spacing = options.defaultLineSpacing ?? 30;
   const total = widthDots + 2 * margin;

@@ -14,14 +14,14 @@ export function code128Modules(data: string): number {
 }
 
 /**
- * A Code 128 symbol drawn as a bitmap `width` dots wide, centred, each module `moduleDots` dots:
+ * A Code 128 symbol drawn as a bitmap exactly as wide as its bars, each module `moduleDots` dots:
  * for papers too narrow for the printer's own barcode command at its smallest module (2 dots).
+ * The printer places it like any graphic (ESC a aligns it).
  */
-export function code128Bitmap(data: string, moduleDots: number, heightDots: number, width: number): MonoBitmap {
+export function code128Bitmap(data: string, moduleDots: number, heightDots: number): MonoBitmap {
   const widths = code128Widths(data);
-  const total = widths.reduce((a, b) => a + b, 0) * moduleDots;
-  const bitmap = createMonoBitmap(width, heightDots);
-  let x = Math.max(0, Math.floor((width - total) / 2));
+  const bitmap = createMonoBitmap(widths.reduce((a, b) => a + b, 0) * moduleDots, heightDots);
+  let x = 0;
   widths.forEach((w, i) => {
     if (i % 2 === 0) fillRect(bitmap, x, 0, w * moduleDots, heightDots);
     x += w * moduleDots;

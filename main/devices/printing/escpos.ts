@@ -2,6 +2,7 @@ import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { Align, PrintBlock, ReceiptDocument } from '../../../shared/printing/document';
 import { layoutReceipt, lineSegments, type LayoutLine } from '../../../shared/printing/layout';
 import { withReprintMark } from '../../../shared/printing/reprint';
+import { DEFAULT_BARCODE_HEIGHT_DOTS, nativeCode128ModuleDots, qrModuleDots } from '../../../shared/printing/symbolSize';
 import {
   EscposTextEncoder,
   asciiFold,
@@ -14,7 +15,6 @@ import type { PrinterProfile } from '../types';
 import { code128Bitmap, code128Modules } from './barcodeRaster';
 import { rasterCommands } from './escposRaster';
 import { isEncodedMode, type TextMode } from './modes';
-import { QR_QUIET_ZONE_MODULES, qrModules } from './qrSize';
 import { rasterizeLine } from './receiptRaster';
 
 /**
@@ -38,16 +38,6 @@ const ESC_AT = [0x1b, 0x40];
 const FS_DOT = [0x1c, 0x2e];
 /** GS k m: node-thermal-printer's "CODE128 with a length byte" barcode type. */
 const CODE128 = 73;
-const DEFAULT_BARCODE_HEIGHT = 64;
-const DEFAULT_QR_MODULE = 6;
-/** node-thermal-printer only knows QR module sizes 1-8. */
-const MAX_QR_MODULE = 8;
-/**
- * Code 128 with the printer's own command (code set B throughout): 11 modules per character, start
- * and check, 13 for stop. The quiet zones are the paper's unprintable margins (4-5 mm on 80 and
- * 58 mm rolls, more than 10 modules of 2 dots).
- */
-const nativeCode128Modules = (data: string): number => 11 * (data.length + 2) + 13;
 
 interface Style {
   align: Align;
@@ -150,12 +140,13 @@ class ReceiptWriter {
     this.resumeAfterCut();
     const { data } = block;
     if (!/^[\x20-\x7e]+$/.test(data)) throw new RangeError(`Code 128 cannot carry "${data}": printable ASCII only`);
-    const height = block.height ?? DEFAULT_BARCODE_HEIGHT;
+    const height = block.height ?? DEFAULT_BARCODE_HEIGHT_DOTS;
     const dots = this.profile.dotsPerLine;
     // Printers take module widths 2-6; the widest that fits scans best.
-    const width = [3, 2].find((w) => nativeCode128Modules(data) * w <= dots);
+    const width = nativeCode128ModuleDots(data, dots);
+    const align = block.align ?? 'center';
     if (width !== undefined) {
-      this.setAlign(block.align ?? 'center');
+      this.setAlign(align);
       // "{" starts a code-set switch in the ESC/POS CODE128 format: a literal one is "{{"
       this.printer.printBarcode(data.replace(/\{/g, '{{'), CODE128, { hriPos: block.showText ? 2 : 0, hriFont: 0, width, height });
       return;
@@ -163,16 +154,17 @@ class ReceiptWriter {
     // Too long for this paper at 2 dots a module (a dossier code on 58 mm): draw it with the
     // densest code sets and the widest module that fits; if even 1 dot is too wide, the text alone.
     const moduleDots = Math.min(3, Math.floor(dots / code128Modules(data)));
-    this.setAlign('left');
-    if (moduleDots >= 1) this.bytes(rasterCommands(code128Bitmap(data, moduleDots, height, dots)));
-    if (block.showText || moduleDots < 1) this.plainLine(data, 'center');
+    if (moduleDots >= 1) {
+      this.setAlign(align);
+      this.bytes(rasterCommands(code128Bitmap(data, moduleDots, height)));
+    }
+    if (block.showText || moduleDots < 1) this.plainLine(data, align);
   }
 
   qr(block: Extract<PrintBlock, { type: 'qr' }>): void {
     this.resumeAfterCut();
     const bytes = new TextEncoder().encode(block.data);
-    const side = qrModules(bytes.length) + 2 * QR_QUIET_ZONE_MODULES;
-    const cellSize = Math.max(1, Math.min(block.size ?? DEFAULT_QR_MODULE, MAX_QR_MODULE, Math.floor(this.profile.dotsPerLine / side)));
+    const cellSize = qrModuleDots(block.data, block.size, this.profile.dotsPerLine);
     this.setAlign(block.align ?? 'center');
     if (bytes.length === block.data.length) {
       this.printer.printQR(block.data, { cellSize, correction: 'M', model: 2 });

@@ -2,7 +2,7 @@ import { concatBytes } from './bytes';
 import type { MonoBitmap } from './monoBitmap';
 
 /** Rows per GS v 0 command: small (58 mm) printers have small receive buffers. */
-export const MAX_BAND_ROWS = 255;
+const MAX_BAND_ROWS = 255;
 
 /**
  * `GS v 0 m xL xH yL yH d…` (print raster bit image, normal density) for a bitmap, in bands of at

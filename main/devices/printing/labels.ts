@@ -1,7 +1,8 @@
 import type { LabelDocument, LabelElement } from '../../../shared/printing/document';
+import { FONT_METRICS } from '../../../shared/printing/fontMetrics';
 import { concatBytes } from './bytes';
 import type { MonoBitmap } from './monoBitmap';
-import { FONT_METRICS, textBitmap } from './textRaster';
+import { textBitmap } from './textRaster';
 
 /**
  * A LabelDocument -> ZPL (Zebra and clones) or TSPL (TSC, Xprinter label models).

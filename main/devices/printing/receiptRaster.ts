@@ -1,6 +1,7 @@
+import { FONT_METRICS } from '../../../shared/printing/fontMetrics';
 import type { LayoutLine } from '../../../shared/printing/layout';
 import { createMonoBitmap, fillRect, type MonoBitmap } from './monoBitmap';
-import { drawText, FONT_METRICS, measureText, type TextStyle } from './textRaster';
+import { drawText, measureText, type TextStyle } from './textRaster';
 
 /**
  * Image mode: one laid-out receipt line drawn as a bitmap as wide as the paper. The layout's
@@ -17,7 +18,7 @@ export interface RasterGeometry {
 /** Font size per cell width: DejaVu Sans averages ~0.6 em per letter, so a typical word fills its cells. */
 const SIZE_PER_CELL = 1.65;
 
-export interface LineMetrics {
+interface LineMetrics {
   style: Omit<TextStyle, 'weight'>;
   /** Dots from the top of the line to the baseline: room for the highest stacked marks (Ẳ, Ẫ). */
   baseline: number;
@@ -26,7 +27,7 @@ export interface LineMetrics {
   cell: number;
 }
 
-export function lineMetrics(size: 1 | 2, geometry: RasterGeometry): LineMetrics {
+function lineMetrics(size: 1 | 2, geometry: RasterGeometry): LineMetrics {
   const cell = (geometry.dotsPerLine / geometry.columns) * size;
   const sizePx = Math.round(cell * SIZE_PER_CELL);
   const baseline = Math.ceil(sizePx * FONT_METRICS.top) + 1;

@@ -1,5 +1,5 @@
-import type { PrintBlock, ReceiptDocument } from '../../../shared/printing/document';
-import { formatMoney, t } from '../../../shared/messages/vi';
+import type { ReceiptDocument } from '../../../shared/printing/document';
+import { receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
 
 /**
  * The "standard receipt": a realistic giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular
@@ -8,7 +8,7 @@ import { formatMoney, t } from '../../../shared/messages/vi';
  * text mode). People, addresses and amounts are made up; the procedure is the sample catalogue's
  * 3.000333. Wording of the form comes from the message catalogue, the data is data.
  */
-export const STANDARD_RECEIPT_DATA = {
+export const STANDARD_RECEIPT_DATA: ReceptionReceiptData & { applicant: string; dossierCode: string } = {
   office: 'BƯU ĐIỆN TỈNH ĐẮK LẮK',
   point: 'Bưu cục Tuy Hòa - Điểm phục vụ BCCI',
   pointAddress: 'Số 2 Trần Hưng Đạo, phường Tuy Hòa',
@@ -37,88 +37,9 @@ export const STANDARD_RECEIPT_DATA = {
   returnVia: 'qua dịch vụ bưu chính công ích, tại địa chỉ người nộp',
   logBookNumber: '0007/2026',
   receiver: 'Nguyễn Văn An',
-} as const;
+};
 
-const money = (amount: number): string => t('common.dong', { amount: formatMoney(amount) });
-
+/** The standard receipt: the reception receipt layout over the sample data. */
 export function standardReceipt(): ReceiptDocument {
-  const d = STANDARD_RECEIPT_DATA;
-  const total = d.fees.reduce((sum, f) => sum + f.amount, 0);
-  const pair = (left: string, right: string, bold = false): PrintBlock => ({
-    type: 'columns',
-    cells: [
-      { text: left, width: 1, align: 'center', bold },
-      { text: right, width: 1, align: 'center', bold },
-    ],
-  });
-  return {
-    kind: 'receipt',
-    title: `${t('printing.receipt.title')} ${d.dossierCode}`,
-    blocks: [
-      { type: 'text', text: d.office, align: 'center', bold: true },
-      { type: 'text', text: d.point, align: 'center' },
-      { type: 'text', text: d.pointAddress, align: 'center' },
-      { type: 'rule', char: '=' },
-      { type: 'text', text: t('printing.receipt.title'), align: 'center', bold: true, size: 2 },
-      { type: 'text', text: t('printing.receipt.subtitle'), align: 'center', bold: true },
-      { type: 'text', text: t('printing.receipt.dossierCode', { code: d.dossierCode }), align: 'center', bold: true },
-      { type: 'barcode', symbology: 'code128', data: d.dossierCode, height: 60, align: 'center' },
-      { type: 'rule' },
-      { type: 'text', text: t('printing.receipt.applicant', { name: d.applicant }) },
-      { type: 'text', text: t('printing.receipt.address', { address: d.address }) },
-      { type: 'text', text: t('printing.receipt.phone', { phone: d.phone }) },
-      { type: 'text', text: t('printing.receipt.procedure', { name: d.procedure }) },
-      { type: 'text', text: t('printing.receipt.agency', { agency: d.agency }) },
-      { type: 'rule' },
-      {
-        type: 'columns',
-        cells: [
-          { text: t('printing.receipt.documents'), width: 5, bold: true },
-          { text: t('printing.receipt.originals'), width: 1.4, align: 'center', bold: true },
-          { text: t('printing.receipt.copies'), width: 1.4, align: 'center', bold: true },
-        ],
-      },
-      ...d.documents.map(
-        (doc, i): PrintBlock => ({
-          type: 'columns',
-          cells: [
-            { text: `${i + 1}. ${doc.name}`, width: 5 },
-            { text: String(doc.originals), width: 1.4, align: 'center' },
-            { text: String(doc.copies), width: 1.4, align: 'center' },
-          ],
-        }),
-      ),
-      { type: 'text', text: t('printing.receipt.sets', { count: '01' }) },
-      { type: 'rule' },
-      { type: 'text', text: t('printing.receipt.fees'), bold: true },
-      ...d.fees.map(
-        (fee): PrintBlock => ({
-          type: 'columns',
-          cells: [
-            { text: fee.name, width: 2 },
-            { text: money(fee.amount), width: 1, align: 'right' },
-          ],
-        }),
-      ),
-      {
-        type: 'columns',
-        cells: [
-          { text: t('printing.receipt.total'), width: 2, bold: true },
-          { text: money(total), width: 1, align: 'right', bold: true },
-        ],
-      },
-      { type: 'text', text: t('printing.receipt.payment', { how: d.payment }) },
-      { type: 'rule' },
-      { type: 'text', text: t('printing.receipt.receivedAt', { time: d.receivedAt }) },
-      { type: 'text', text: t('printing.receipt.resultDate', { date: d.resultDate }), bold: true },
-      { type: 'text', text: t('printing.receipt.returnVia', { how: d.returnVia }) },
-      { type: 'text', text: t('printing.receipt.logBook', { number: d.logBookNumber }) },
-      { type: 'qr', data: d.dossierCode, size: 5, align: 'center' },
-      pair(t('printing.receipt.applicantSigns'), t('printing.receipt.receiverSigns'), true),
-      pair(t('printing.receipt.signHint'), t('printing.receipt.signHint')),
-      { type: 'feed', lines: 3 },
-      pair(d.applicant, d.receiver),
-      { type: 'cut' },
-    ],
-  };
+  return receptionReceiptDocument(STANDARD_RECEIPT_DATA);
 }

@@ -1,3 +1,4 @@
+import { FONT_METRICS } from '../../../shared/printing/fontMetrics';
 import { outlineFont, type FontWeight } from './fonts';
 import { createMonoBitmap, type MonoBitmap } from './monoBitmap';
 import { fillOutline } from './outlineFill';
@@ -6,9 +7,6 @@ import { fillOutline } from './outlineFill';
  * Text drawn with DejaVu Sans into 1-bit bitmaps, for printers that cannot be trusted with
  * Vietnamese in their own fonts (receipt image mode, label text).
  */
-
-/** DejaVu Sans vertical metrics in em, measured over every Vietnamese letter (Ẳ reaches highest, g lowest). */
-export const FONT_METRICS = { top: 1.13, bottom: 0.22, capHeight: 0.729 } as const;
 
 export interface TextStyle {
   sizePx: number;

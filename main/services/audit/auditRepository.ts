@@ -1,3 +1,4 @@
+import { stmt } from '../../db/statements';
 import type { Db } from '../../db/database';
 import type { AuditEntry } from '../../../shared/api/contract';
 
@@ -11,7 +12,7 @@ export interface AuditRecord {
 
 /** Appends one audit line; the table's triggers refuse updates and deletes. */
 export function appendAudit(db: Db, at: Date, record: AuditRecord): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(
     at.toISOString(),
@@ -24,8 +25,7 @@ export function appendAudit(db: Db, at: Date, record: AuditRecord): void {
 }
 
 export function listAudit(db: Db, limit: number, beforeId?: number): AuditEntry[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT a.id, a.at, u.username, a.action, a.entity, a.entity_id AS entityId, a.detail
          FROM audit_log a LEFT JOIN app_user u ON u.id = a.user_id
         WHERE a.id < ? ORDER BY a.id DESC LIMIT ?`,

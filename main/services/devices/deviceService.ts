@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Db } from '../../db/database';
 import { ApiError } from '../../../shared/api/errors';
 import type { EmulatedOutput, PrinterProfileSummary, ScanEvent } from '../../../shared/api/contract';
@@ -10,6 +11,7 @@ import { LabelDriver } from '../../devices/drivers/labelDriver';
 import { escposStatusProtocol } from '../../devices/drivers/statusProtocol';
 import { EscposEmulator } from '../../devices/emulators/escposEmulator';
 import { LabelEmulator } from '../../devices/emulators/labelEmulator';
+import { renderLabelPng } from '../../devices/emulators/labelPicture';
 import { renderPaperPng } from '../../devices/emulators/paperPicture';
 import { getProfile, listProfiles } from '../../devices/printing/profiles';
 import { SerialScanner } from '../../devices/scanner/serialScanner';
@@ -61,7 +63,7 @@ export class DeviceService {
   private readonly scanners = new Map<number, SerialScanner>();
   private queue: PrintQueue | null = null;
   private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private knownPorts = new Set<string>();
+  private readonly present = new Map<number, boolean>();
 
   constructor(
     private readonly db: Db,
@@ -249,7 +251,7 @@ export class DeviceService {
           at: this.clock().toISOString(),
           kind: 'label',
           text: [...label.texts.map((x) => x.text), ...label.barcodes.map((b) => b.data), ...label.qrCodes.map((q) => q.data)].join('\n'),
-          pngBase64: null,
+          pngBase64: renderLabelPng(label).toString('base64'),
         });
         outputs.length = Math.min(outputs.length, MAX_EMULATED_OUTPUTS);
       });
@@ -358,19 +360,22 @@ export class DeviceService {
   private async pollPorts(): Promise<void> {
     const serial = listDevices(this.db).filter((d) => d.kind !== 'scanner' && d.enabled && d.transport.kind === 'serial');
     if (serial.length === 0) return;
-    const now = new Set((await listSerialPorts()).map((p) => p.path));
+    const listed = new Set((await listSerialPorts()).map((p) => p.path));
     for (const d of serial) {
       const path = (d.transport as { path: string }).path;
-      if (!now.has(path) && this.knownPorts.has(path)) {
+      // Device files (/dev/ttyUSB0, /dev/serial/by-id/…) vanish when unplugged, even where the list misses them.
+      const present = listed.has(path) || (process.platform !== 'win32' && fs.existsSync(path));
+      const before = this.present.get(d.id);
+      this.present.set(d.id, present);
+      if (!present && this.liveOf(d.id).state !== 'disconnected') {
         const driver = this.drivers.get(d.id);
         this.drivers.delete(d.id);
         await driver?.close().catch(() => {});
         this.setState(d.id, 'disconnected', t('device.failure.not_found'));
-      } else if (now.has(path) && !this.knownPorts.has(path)) {
+      } else if (present && before === false) {
         this.setState(d.id, 'connecting', null);
         this.queue?.kick(d.id);
       }
     }
-    this.knownPorts = now;
   }
 }

@@ -1,3 +1,4 @@
+import { stmt } from '../../db/statements';
 import type { Db } from '../../db/database';
 import type { PrintJob, PrintJobState } from '../../../shared/api/devices';
 
@@ -41,23 +42,23 @@ function toJob(r: JobRow): PrintJob {
 }
 
 export function getJob(db: Db, id: number): PrintJob | null {
-  const r = db.prepare(`${SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
+  const r = stmt(db, `${SELECT} WHERE j.id = ?`).get(id) as JobRow | undefined;
   return r ? toJob(r) : null;
 }
 
 export function getJobDocument(db: Db, id: number): unknown {
-  const r = db.prepare('SELECT document FROM print_job WHERE id = ?').get(id) as { document: string } | undefined;
+  const r = stmt(db, 'SELECT document FROM print_job WHERE id = ?').get(id) as { document: string } | undefined;
   return r ? JSON.parse(r.document) : null;
 }
 
 export function findJobByKey(db: Db, key: string): PrintJob | null {
-  const r = db.prepare(`${SELECT} WHERE j.idempotency_key = ?`).get(key) as JobRow | undefined;
+  const r = stmt(db, `${SELECT} WHERE j.idempotency_key = ?`).get(key) as JobRow | undefined;
   return r ? toJob(r) : null;
 }
 
 export function listJobs(db: Db, o: { states?: PrintJobState[]; limit: number }): PrintJob[] {
   const where = o.states?.length ? `WHERE j.state IN (${o.states.map(() => '?').join(',')})` : '';
-  return (db.prepare(`${SELECT} ${where} ORDER BY j.id DESC LIMIT ?`).all(...(o.states ?? []), o.limit) as JobRow[]).map(toJob);
+  return (stmt(db, `${SELECT} ${where} ORDER BY j.id DESC LIMIT ?`).all(...(o.states ?? []), o.limit) as JobRow[]).map(toJob);
 }
 
 export function insertJob(
@@ -65,8 +66,7 @@ export function insertJob(
   j: { key: string; deviceId: number; kind: PrintJob['kind']; title: string; document: unknown; reprintOf: number | null; createdBy: number | null; at: string },
 ): number {
   const id = Number(
-    db
-      .prepare(
+    stmt(db, 
         `INSERT INTO print_job (idempotency_key, device_id, kind, title, document, reprint_of, state, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
       )
@@ -77,7 +77,7 @@ export function insertJob(
 }
 
 export function appendJobEvent(db: Db, jobId: number, at: string, state: string, detail: string | null): void {
-  db.prepare('INSERT INTO print_job_event (job_id, at, state, detail) VALUES (?, ?, ?, ?)').run(jobId, at, state, detail);
+  stmt(db, 'INSERT INTO print_job_event (job_id, at, state, detail) VALUES (?, ?, ?, ?)').run(jobId, at, state, detail);
 }
 
 /** Moves a job to a new state and appends the event, in one transaction. */
@@ -86,16 +86,17 @@ export function setJobState(
   id: number,
   at: string,
   state: PrintJobState,
-  patch: { lastError?: string | null; nextAttemptAt?: string | null; attemptsDelta?: number; printedAt?: string | null; deviceId?: number } = {},
+  patch: { lastError?: string | null; nextAttemptAt?: string | null; attemptsDelta?: number; printedAt?: string | null; deviceId?: number; transmitStartedAt?: null } = {},
 ): void {
   db.transaction(() => {
-    db.prepare(
+    stmt(db, 
       `UPDATE print_job SET state = ?, updated_at = ?,
          last_error = CASE WHEN ? THEN ? ELSE last_error END,
          next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
          attempts = attempts + ?,
          printed_at = CASE WHEN ? THEN ? ELSE printed_at END,
-         device_id = coalesce(?, device_id)
+         device_id = coalesce(?, device_id),
+         transmit_started_at = CASE WHEN ? THEN NULL ELSE transmit_started_at END
        WHERE id = ?`,
     ).run(
       state,
@@ -108,6 +109,7 @@ export function setJobState(
       patch.printedAt !== undefined ? 1 : 0,
       patch.printedAt ?? null,
       patch.deviceId ?? null,
+      patch.transmitStartedAt === null ? 1 : 0,
       id,
     );
     appendJobEvent(db, id, at, state, patch.lastError ?? (patch.deviceId ? `device ${patch.deviceId}` : null));
@@ -119,8 +121,7 @@ export function setJobState(
  * planned (the caller waits for its time, so later jobs do not overtake it).
  */
 export function nextJobFor(db: Db, deviceId: number): PrintJob | null {
-  const r = db
-    .prepare(
+  const r = stmt(db, 
       `${SELECT} WHERE j.device_id = ? AND (j.state = 'queued' OR (j.state = 'failed' AND j.next_attempt_at IS NOT NULL))
        ORDER BY j.id LIMIT 1`,
     )
@@ -128,10 +129,20 @@ export function nextJobFor(db: Db, deviceId: number): PrintJob | null {
   return r ? toJob(r) : null;
 }
 
+/** Marks that the current attempt has started writing bytes to the printer. */
+export function markTransmitting(db: Db, id: number, at: string): void {
+  stmt(db, 'UPDATE print_job SET transmit_started_at = ? WHERE id = ?').run(at, id);
+}
+
+/** Whether a job's bytes may have reached a printer in its last attempt. */
+export function wasTransmitting(db: Db, id: number): boolean {
+  return (stmt(db, 'SELECT transmit_started_at AS t FROM print_job WHERE id = ?').get(id) as { t: string | null }).t !== null;
+}
+
 export function jobsInState(db: Db, state: PrintJobState): PrintJob[] {
-  return (db.prepare(`${SELECT} WHERE j.state = ? ORDER BY j.id`).all(state) as JobRow[]).map(toJob);
+  return (stmt(db, `${SELECT} WHERE j.state = ? ORDER BY j.id`).all(state) as JobRow[]).map(toJob);
 }
 
 export function countReprints(db: Db, originalId: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM print_job WHERE reprint_of = ?').get(originalId) as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM print_job WHERE reprint_of = ?').get(originalId) as { n: number }).n;
 }

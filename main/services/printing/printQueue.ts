@@ -6,6 +6,8 @@ import type { PrinterDriver } from '../../devices/drivers/driver';
 import { DeviceError, type DeviceFailure } from '../../devices/transports/deviceError';
 import type { Clock } from '../context';
 import {
+  markTransmitting,
+  wasTransmitting,
   countReprints,
   findJobByKey,
   getJob,
@@ -47,6 +49,7 @@ export class PrintQueue {
   private readonly again = new Set<number>();
   private readonly timers = new Map<number, ReturnType<typeof setTimeout>>();
   private stopped = false;
+  private pendingReleases = 0;
 
   constructor(
     private readonly db: Db,
@@ -64,10 +67,14 @@ export class PrintQueue {
     return job;
   }
 
-  /** After a restart: jobs caught mid-send wait for the clerk; queued ones resume. */
+  /**
+   * After a restart: a job caught before its bytes left is simply queued again; one caught while
+   * its bytes were going out may be half on paper, so it waits for the clerk. Queued ones resume.
+   */
   resume(): void {
     for (const job of jobsInState(this.db, 'sending')) {
-      setJobState(this.db, job.id, this.now(), 'failed', { lastError: t('job.interrupted'), nextAttemptAt: null });
+      if (wasTransmitting(this.db, job.id)) setJobState(this.db, job.id, this.now(), 'failed', { lastError: t('job.interrupted'), nextAttemptAt: null });
+      else setJobState(this.db, job.id, this.now(), 'queued', { nextAttemptAt: null });
       this.changed(job.id);
     }
     const devices = this.db
@@ -76,9 +83,14 @@ export class PrintQueue {
     for (const d of devices) this.kick(d.id);
   }
 
-  enqueue(job: NewPrintJob, reprintOf: number | null = null): PrintJob {
+  /**
+   * Puts a job on disk. `kick: false` when the caller is inside its own transaction:
+   * it kicks the device after committing, so nothing prints before the data it prints is durable.
+   */
+  enqueue(job: NewPrintJob, options: { reprintOf?: number | null; kick?: boolean } = {}): PrintJob {
     const existing = findJobByKey(this.db, job.idempotencyKey);
     if (existing) return existing;
+    const reprintOf = options.reprintOf ?? null;
     const id = this.db
       .transaction(() =>
         insertJob(this.db, {
@@ -93,8 +105,11 @@ export class PrintQueue {
         }),
       )
       .immediate();
-    const created = this.changed(id);
-    this.kick(job.deviceId);
+    const created = getJob(this.db, id) as PrintJob;
+    if (options.kick ?? true) {
+      this.deps.onJobChange?.(created);
+      this.kick(job.deviceId);
+    }
     return created;
   }
 
@@ -112,7 +127,7 @@ export class PrintQueue {
         document,
         createdBy,
       },
-      root,
+      { reprintOf: root },
     );
   }
 
@@ -168,6 +183,17 @@ export class PrintQueue {
     return listJobs(this.db, { states, limit });
   }
 
+  /** After the caller's transaction committed: announce the jobs it queued and start their devices. */
+  release(jobs: readonly PrintJob[]): void {
+    // On the next turn: the clerk's confirm returns now; rendering and sending happen after.
+    this.pendingReleases++;
+    setImmediate(() => {
+      this.pendingReleases--;
+      for (const job of jobs) this.deps.onJobChange?.(job);
+      for (const deviceId of new Set(jobs.map((j) => j.deviceId))) this.kick(deviceId);
+    });
+  }
+
   /** Starts (or re-runs) the device's worker. */
   kick(deviceId: number): void {
     if (this.stopped) return;
@@ -189,7 +215,10 @@ export class PrintQueue {
 
   /** Resolves when every device's worker has nothing left to do now (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+    while (this.running.size > 0 || this.pendingReleases > 0) {
+      if (this.running.size > 0) await Promise.all([...this.running.values()]);
+      else await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async stop(): Promise<void> {
@@ -221,7 +250,7 @@ export class PrintQueue {
         this.arm(deviceId, job.nextAttemptAt);
         return;
       }
-      setJobState(this.db, job.id, this.now(), 'sending', { attemptsDelta: 1 });
+      setJobState(this.db, job.id, this.now(), 'sending', { attemptsDelta: 1, transmitStartedAt: null });
       this.changed(job.id);
       this.deps.onPrinterState?.(deviceId, 'printing', null);
       try {
@@ -233,7 +262,7 @@ export class PrintQueue {
           throw new DeviceError('render', err instanceof Error ? err.message : String(err));
         }
         const driver = this.deps.driverFor(deviceId);
-        const outcome = await driver.print(bytes);
+        const outcome = await driver.print(bytes, { beforeTransmit: () => markTransmitting(this.db, job.id, this.now()) });
         setJobState(this.db, job.id, this.now(), outcome.confirmed ? 'printed' : 'sent_unconfirmed', {
           lastError: null,
           nextAttemptAt: null,

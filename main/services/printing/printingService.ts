@@ -11,6 +11,8 @@ import type { Clock } from '../context';
 import { getJobDocument } from './printJobRepository';
 import type { PrintQueue } from './printQueue';
 import { receiptToPdf, type PdfFonts } from './receiptPdf';
+import { labelSelfTestDocument } from './renderJob';
+import { selfTestDocument } from '../../devices/printing/selfTest';
 
 /**
  * What features ask of printing: print a document on the default (or a chosen)
@@ -26,18 +28,21 @@ export class PrintingService {
   ) {}
 
   /** Queues a document; the idempotency key makes a repeated request the same job. */
-  print(ctx: CallContext, o: { idempotencyKey: string; document: PrintDocument; deviceId?: number }): PrintJob {
+  print(ctx: CallContext, o: { idempotencyKey: string; document: PrintDocument; deviceId?: number; kick?: boolean }): PrintJob {
     const kind = o.document.kind === 'label' ? 'label_printer' : 'receipt_printer';
     const device = o.deviceId ? this.devices.get(o.deviceId) : this.devices.defaultFor(kind);
     if (device.kind !== kind) throw new ApiError('CONFLICT', t('job.wrongKind', { name: device.name }));
-    return this.queue.enqueue({
-      idempotencyKey: o.idempotencyKey,
-      deviceId: device.id,
-      kind: o.document.kind,
-      title: o.document.title,
-      document: o.document,
-      createdBy: ctx.session?.userId ?? null,
-    });
+    return this.queue.enqueue(
+      {
+        idempotencyKey: o.idempotencyKey,
+        deviceId: device.id,
+        kind: o.document.kind,
+        title: o.document.title,
+        document: o.document,
+        createdBy: ctx.session?.userId ?? null,
+      },
+      { kick: o.kick },
+    );
   }
 
   reprint(ctx: CallContext, id: number): PrintJob {
@@ -62,15 +67,22 @@ export class PrintingService {
     return this.queue.moveTo(id, deviceId);
   }
 
-  preview(id: number): { job: PrintJob; document: PrintDocument | null } {
+  /** What a job looks like on paper: its document, laid out for its printer (the self-test page is built, not stored). */
+  preview(id: number): { job: PrintJob; document: PrintDocument; columns: number; dotsPerLine: number } {
     const job = this.queue.get(id);
-    const parsed = printDocumentSchema.safeParse(getJobDocument(this.db, id));
-    return { job, document: parsed.success ? parsed.data : null };
+    const profile = this.devices.profileOf(this.devices.get(job.deviceId));
+    const document =
+      job.kind === 'self_test'
+        ? profile.language === 'escpos'
+          ? selfTestDocument(profile)
+          : labelSelfTestDocument(profile)
+        : printDocumentSchema.parse(getJobDocument(this.db, id));
+    return { job, document, columns: profile.columns, dotsPerLine: profile.dotsPerLine };
   }
 
   async pdf(id: number): Promise<FilePayload> {
     const { job, document } = this.preview(id);
-    if (!document || document.kind !== 'receipt') throw new ApiError('CONFLICT', 'Chỉ lưu PDF được cho hóa đơn, giấy biên nhận.');
+    if (document.kind !== 'receipt') throw new ApiError('CONFLICT', 'Chỉ lưu PDF được cho hóa đơn, giấy biên nhận.');
     const profile = this.devices.profileOf(this.devices.get(job.deviceId));
     const buffer = await receiptToPdf(document, {
       columns: profile.columns,

@@ -1,4 +1,4 @@
-import { printDocumentSchema } from '../../../shared/printing/document';
+import { printDocumentSchema, type LabelDocument } from '../../../shared/printing/document';
 import type { Device, PrintJob } from '../../../shared/api/devices';
 import { renderReceipt } from '../../devices/printing/escpos';
 import { renderTspl, renderZpl } from '../../devices/printing/labels';
@@ -24,8 +24,8 @@ export function renderJob(job: PrintJob, document: unknown, device: Device, prof
 }
 
 /** A label printer's test: one label with Vietnamese text, a Code 128 and a QR code. */
-function renderLabelSelfTest(profile: PrinterProfile): Uint8Array {
-  const label = {
+export function labelSelfTestDocument(profile: PrinterProfile): LabelDocument {
+  return {
     kind: 'label' as const,
     title: 'Nhãn thử',
     widthMm: 100,
@@ -37,5 +37,9 @@ function renderLabelSelfTest(profile: PrinterProfile): Uint8Array {
       { type: 'qr' as const, x: 70, y: 20, data: 'BCCI Counter', cellMm: 0.75 },
     ],
   };
+}
+
+function renderLabelSelfTest(profile: PrinterProfile): Uint8Array {
+  const label = labelSelfTestDocument(profile);
   return profile.language === 'zpl' ? new TextEncoder().encode(renderZpl(label)) : renderTspl(label);
 }

@@ -5,6 +5,7 @@ import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
 import { downloadFile } from '../../ui/download';
 import { usePrintJobs } from './useLive';
+import { JobPreview } from './JobPreview';
 
 /** The clerk's choices for a job that did not print: nothing is lost whichever they pick. */
 export function JobActions({ job, devices, onDone }: { job: PrintJob; devices: Device[]; onDone?: () => void }) {
@@ -50,6 +51,7 @@ export function JobActions({ job, devices, onDone }: { job: PrintJob; devices: D
 
 export function PrintQueuePanel({ devices }: { devices: Device[] }) {
   const jobs = usePrintJobs(30);
+  const [previewing, setPreviewing] = useState<number | null>(null);
   return (
     <div className="panel" aria-labelledby="jobs-title">
       <h2 id="jobs-title">{t('jobs.title')}</h2>
@@ -79,7 +81,8 @@ export function PrintQueuePanel({ devices }: { devices: Device[] }) {
                   {t(`job.state.${j.state}`)}
                   {j.lastError && j.state !== 'printed' && <div className="small error">{j.lastError}</div>}
                 </td>
-                <td>
+                <td className="row">
+                  <button onClick={() => setPreviewing(j.id)}>{t('jobs.preview')}</button>
                   <JobActions job={j} devices={devices} />
                 </td>
               </tr>
@@ -87,6 +90,7 @@ export function PrintQueuePanel({ devices }: { devices: Device[] }) {
           </tbody>
         </table>
       )}
+      {previewing !== null && <JobPreview jobId={previewing} onClose={() => setPreviewing(null)} />}
     </div>
   );
 }

@@ -95,7 +95,7 @@ describe('LabelEmulator: ZPL', () => {
   });
 
   it('^BC Code 128 and ^BQ QR (the "MA," prefix is not data)', () => {
-    expect(label.barcodes).toEqual([{ x: 50, y: 150, symbology: 'CODE128', data: 'BC123456789VN', height: 100, humanReadable: true }]);
+    expect(label.barcodes).toEqual([{ x: 50, y: 150, symbology: 'CODE128', data: 'BC123456789VN', height: 100, humanReadable: true, moduleWidth: 3 }]);
     expect(label.qrCodes).toEqual([{ x: 400, y: 150, data: 'https://dichvucong.gov.vn/?ma=1.001193', errorCorrection: 'M', magnification: 5 }]);
     expect(parseZplQrData('QA,abc')).toEqual({ data: 'abc', errorCorrection: 'Q' });
     expect(parseZplQrData('HM,B0005hello world')).toEqual({ data: 'hello', errorCorrection: 'H' });
@@ -182,7 +182,7 @@ describe('LabelEmulator: TSPL', () => {
 
   it('TEXT, BARCODE "128", QRCODE, BOX', () => {
     expect(first.texts).toEqual([{ x: 20, y: 20, font: '0', rotation: '0', width: 12, height: 12, text: 'Phường Phú Hòa, "Q.1"' }]);
-    expect(first.barcodes).toEqual([{ x: 20, y: 80, symbology: 'CODE128', data: 'BC123456789VN', height: 60, humanReadable: true }]);
+    expect(first.barcodes).toEqual([{ x: 20, y: 80, symbology: 'CODE128', data: 'BC123456789VN', height: 60, humanReadable: true, moduleWidth: 2 }]);
     expect(first.qrCodes).toEqual([{ x: 300, y: 80, errorCorrection: 'M', magnification: 4, data: 'https://dichvucong.gov.vn' }]);
     expect(first.boxes).toEqual([{ x: 10, y: 10, width: 460, height: 300, thickness: 2 }]);
   });

@@ -1,0 +1,428 @@
+import type { Db } from '../../db/database';
+import { ApiError } from '../../../shared/api/errors';
+import type { ReceptionConfig } from '../../../shared/api/contract';
+import type { PrintJob } from '../../../shared/api/devices';
+import type { ConfirmInput, Delivery, Dossier, FeeLine, Quote, ReceptionService as Service } from '../../../shared/api/reception';
+import type { Procedure } from '../../../shared/catalogue/schema';
+import { t } from '../../../shared/messages/vi';
+import { documentCounts, evaluateChecklist, supplementSlipLines, verdictMessages, type ChecklistAnswers } from '../../../shared/reception/checklist';
+import { DOSSIER_SEQUENCE_MAX, formatDossierCode, nextS10FromRange, rangeRemaining, validateS10Range } from '../../../shared/reception/codes';
+import { DEFAULT_POSTAL_TARIFF, postalCharge, procedureFeeLines, validateTariff, vietQrPayload } from '../../../shared/reception/fees';
+import { envelopeLabelDocument, envelopeListDocument, guidanceSlipDocument, receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
+import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { appendAudit } from '../audit/auditRepository';
+import { findUserById } from '../auth/userRepository';
+import type { CatalogueService } from '../catalogue/catalogueService';
+import type { CallContext, Clock, Session } from '../context';
+import type { PrintingService } from '../printing/printingService';
+import type { PrintQueue } from '../printing/printQueue';
+import type { SetupService } from '../setup/setupService';
+import { resultDates } from './resultDates';
+import {
+  appendDossierEvent,
+  appendLedger,
+  dossierRowByCode,
+  dossierRowById,
+  dossierRowByKey,
+  nextDossierSequence,
+  openLedgerLines,
+  openS10Ranges,
+  s10Ranges,
+  toDossier,
+  useS10Serial,
+  type DossierRow,
+  type LedgerLine,
+} from './receptionRepository';
+
+const CONFIG_KEY = 'reception.config';
+
+export const DEFAULT_RECEPTION_CONFIG: ReceptionConfig = {
+  tariff: DEFAULT_POSTAL_TARIFF,
+  transitDays: { default: 1, byAgency: {} },
+  bank: null,
+  calendar: { extraDaysOff: [], extraWorkingDays: [] },
+};
+
+const sends = (s: Service) => s === 'send' || s === 'both';
+const returns = (s: Service) => s === 'return' || s === 'both';
+
+/** The answers as the rules take them (JSON keys are strings; the rules index documents by number). */
+function toAnswers(a: ConfirmInput['answers']): ChecklistAnswers {
+  const items: ChecklistAnswers['items'] = {};
+  for (const [k, v] of Object.entries(a.items)) items[Number(k)] = v;
+  return { conditions: a.conditions, items };
+}
+
+/**
+ * Reception of a dossier at the counter. Confirm is one durable transaction —
+ * code, item number, checklist snapshot, applicant, ledger lines, the
+ * `received` event, the audit line, the print jobs — and only after it
+ * commits do the printers start.
+ */
+export class ReceptionService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly catalogue: CatalogueService,
+    private readonly setup: SetupService,
+    private readonly printing: PrintingService,
+    private readonly queue: PrintQueue,
+  ) {}
+
+  config(): ReceptionConfig {
+    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
+    return row ? { ...DEFAULT_RECEPTION_CONFIG, ...(JSON.parse(row.value) as Partial<ReceptionConfig>) } : DEFAULT_RECEPTION_CONFIG;
+  }
+
+  updateConfig(ctx: CallContext, config: ReceptionConfig): ReceptionConfig {
+    const problems = validateTariff(config.tariff);
+    if (problems.length) throw new ApiError('CONFLICT', problems.join(' '));
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        .run(CONFIG_KEY, JSON.stringify(config));
+      appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'reception.config', detail: config });
+    })();
+    return this.config();
+  }
+
+  s10Ranges() {
+    return s10Ranges(this.db).map((r) => ({
+      id: r.id,
+      prefix: r.prefix,
+      country: r.country,
+      startSerial: r.start_serial,
+      endSerial: r.end_serial,
+      lastUsed: r.last_used,
+      remaining: rangeRemaining({ prefix: r.prefix, country: r.country, start: r.start_serial, end: r.end_serial }, r.last_used),
+    }));
+  }
+
+  addS10Range(ctx: CallContext, r: { prefix: string; country: string; startSerial: number; endSerial: number }) {
+    const problems = validateS10Range({ prefix: r.prefix, country: r.country, start: r.startSerial, end: r.endSerial });
+    if (problems.length) throw new ApiError('CONFLICT', problems.join(' '));
+    const overlap = s10Ranges(this.db).find((x) => x.prefix === r.prefix && x.country === r.country && x.start_serial <= r.endSerial && r.startSerial <= x.end_serial);
+    if (overlap) throw new ApiError('CONFLICT', t('reception.s10Overlap', { start: overlap.start_serial, end: overlap.end_serial }));
+    this.db.transaction(() => {
+      const id = this.db
+        .prepare('INSERT INTO s10_range (prefix, country, start_serial, end_serial, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(r.prefix, r.country, r.startSerial, r.endSerial, this.clock().toISOString(), ctx.session?.userId ?? null).lastInsertRowid;
+      appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'reception.s10Range', entity: 's10_range', entityId: Number(id), detail: r });
+    })();
+    return this.s10Ranges().at(-1) as ReturnType<ReceptionService['s10Ranges']>[number];
+  }
+
+  private procedure(code: string, versionId: number): Procedure & { versionId: number; rowId: number } {
+    const p = this.catalogue.get(code, versionId);
+    const row = this.db.prepare('SELECT id FROM procedure WHERE version_id = ? AND code = ?').get(versionId, code) as { id: number };
+    return { ...p, rowId: row.id };
+  }
+
+  /** Fees, postal charges, total and the expected result date for what the clerk has entered so far. */
+  quote(input: { procedureCode: string; versionId: number; service: Service; fees: ConfirmInput['fees']; postal: ConfirmInput['postal'] }): Quote {
+    const procedure = this.procedure(input.procedureCode, input.versionId);
+    const config = this.config();
+    const errors: string[] = [];
+    const lines: FeeLine[] = [];
+    if (sends(input.service)) {
+      const fees = procedureFeeLines(procedure, input.fees);
+      errors.push(...fees.errors);
+      if (!fees.errors.length)
+        for (const f of fees.lines)
+          lines.push({ kind: f.kind, label: f.label, amount: f.amount, agency: procedure.agency, ...(f.exempt ? { exemptReason: f.exempt.reason } : {}) });
+    }
+    for (const direction of ['send', 'return'] as const) {
+      if (direction === 'send' ? !sends(input.service) : !returns(input.service)) continue;
+      const charge = postalCharge(config.tariff, { ...input.postal, direction });
+      if ('error' in charge) errors.push(charge.error);
+      else
+        lines.push({
+          kind: direction === 'send' ? 'postal_send' : 'postal_return',
+          label: t(direction === 'send' ? 'reception.charge.send' : 'reception.charge.return', { zone: charge.zone.name, weight: charge.weightClass.name }),
+          amount: charge.amount,
+          agency: null,
+          ...(charge.exempt ? { exemptReason: charge.exempt } : {}),
+        });
+    }
+    const total = lines.reduce((s, l) => s + l.amount, 0);
+    const today = vietnamDay(this.clock());
+    const dates = sends(input.service)
+      ? resultDates(config, today, config.transitDays.byAgency[procedure.agency] ?? config.transitDays.default, procedure.processingDays)
+      : { agencyReceivesOn: null, resultDate: null, skipped: [] };
+    const vietQr =
+      config.bank && total > 0 && !errors.length
+        ? vietQrPayload({ bankBin: config.bank.bin, accountNumber: config.bank.accountNumber, accountName: config.bank.accountName, amount: total, description: `BCCI ${procedure.code}` })
+        : null;
+    return { lines, total, errors, ...dates, vietQr };
+  }
+
+  private pointLines() {
+    const point = this.setup.point();
+    if (!point) throw ApiError.of('SETUP_REQUIRED');
+    return {
+      point,
+      office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`,
+      pointName: point.name,
+      pointAddress: `${point.commune}, ${point.province}`,
+    };
+  }
+
+  /** Prints the supplement guidance slip for an incomplete dossier and records it ("guided, not received"). */
+  guidance(ctx: CallContext, session: Session, input: { procedureCode: string; versionId: number; answers: ConfirmInput['answers']; applicantName?: string; idempotencyKey: string }): PrintJob {
+    const procedure = this.procedure(input.procedureCode, input.versionId);
+    const result = evaluateChecklist(procedure, toAnswers(input.answers));
+    if (result.complete) throw new ApiError('CONFLICT', t('reception.guidanceNotNeeded'));
+    // The slip must list everything: every question has to be answered first.
+    if (result.pendingQuestions.length) throw new ApiError('CONFLICT', t('reception.guidancePending', { questions: result.pendingQuestions.join('; ') }));
+    const lines = supplementSlipLines(procedure, result);
+    const { office, pointName, pointAddress, point } = this.pointLines();
+    const at = this.clock();
+    const clerk = findUserById(this.db, session.userId);
+    let job: PrintJob | null = null;
+    this.db
+      .transaction(() => {
+        const id = Number(
+          this.db
+            .prepare('INSERT INTO guidance_slip (at, day, user_id, procedure_id, applicant_name, missing) VALUES (?, ?, ?, ?, ?, ?)')
+            .run(at.toISOString(), vietnamDay(at), session.userId, procedure.rowId, input.applicantName ?? null, JSON.stringify(lines)).lastInsertRowid,
+        );
+        const document = guidanceSlipDocument({
+          office,
+          point: pointName,
+          pointAddress,
+          number: `${id}/${at.getUTCFullYear()}`,
+          applicant: input.applicantName,
+          procedure: `${procedure.name} (${procedure.code})`,
+          lines: lines.map((l) => ({ name: l.name, requirement: `${l.form} — ${l.quantity}`, reason: l.reason })),
+          contact: `${clerk?.fullName ?? ''} — ${point.name}`,
+          issuedAt: vietnamClock(at),
+          clerk: clerk?.fullName ?? '',
+        });
+        job = this.printing.print(ctx, { idempotencyKey: `guidance:${input.idempotencyKey}`, document, kick: false });
+        appendAudit(this.db, at, { userId: session.userId, action: 'reception.guidance', entity: 'guidance_slip', entityId: id, detail: { procedure: procedure.code, missing: lines.length } });
+      })
+      .immediate();
+    this.queue.release([job as unknown as PrintJob]);
+    return job as unknown as PrintJob;
+  }
+
+  confirm(ctx: CallContext, session: Session, input: ConfirmInput): { dossier: Dossier; printJobs: PrintJob[] } {
+    const existing = dossierRowByKey(this.db, input.idempotencyKey);
+    if (existing) return { dossier: toDossier(existing), printJobs: this.jobsOf(existing.id) };
+    const procedure = this.procedure(input.procedureCode, input.versionId);
+    if (sends(input.service) && !procedure.bcciReceive) throw new ApiError('CONFLICT', t('procedure.notAcceptedBanner'));
+    if (returns(input.service) && !procedure.bcciReturn) throw new ApiError('CONFLICT', t('reception.returnNotAccepted'));
+    const answers = toAnswers(input.answers);
+    const verdict = evaluateChecklist(procedure, answers);
+    if (sends(input.service) && !verdict.complete) throw new ApiError('CONFLICT', t('reception.incomplete', { missing: verdictMessages(verdict).join('; ') }));
+    const quote = this.quote(input);
+    if (quote.errors.length) throw new ApiError('CONFLICT', quote.errors.join(' '));
+    const { office, pointName, pointAddress, point } = this.pointLines();
+    const counts = sends(input.service) ? documentCounts(procedure, answers) : { originals: 0, copies: 0, items: [] };
+    const at = this.clock();
+    const day = vietnamDay(at);
+    const clerk = findUserById(this.db, session.userId);
+
+    let dossierId = 0;
+    const jobs: PrintJob[] = [];
+    this.db
+      .transaction(() => {
+        const sequence = nextDossierSequence(this.db, point.code, day);
+        if (sequence > DOSSIER_SEQUENCE_MAX) throw new ApiError('CONFLICT', t('reception.code.sequenceExhausted', { date: displayDate(day), point: point.code }));
+        const code = formatDossierCode(point.code, day, sequence);
+        let itemNumber: string | null = null;
+        if (sends(input.service)) {
+          itemNumber = this.allocateItemNumber();
+        }
+        const paymentMethod = quote.total > 0 ? input.payment : 'none';
+        dossierId = Number(
+          this.db
+            .prepare(
+              `INSERT INTO dossier (code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
+                 applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
+                 originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
+                 total_amount, status, status_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
+            )
+            .run(
+              code,
+              input.idempotencyKey,
+              itemNumber,
+              procedure.rowId,
+              procedure.code,
+              procedure.name,
+              procedure.agency,
+              input.service,
+              JSON.stringify(input.applicant),
+              input.applicant.idNumber,
+              input.applicant.fullName,
+              foldVietnamese(input.applicant.fullName),
+              input.applicant.phone,
+              input.representative ? JSON.stringify(input.representative) : null,
+              JSON.stringify(input.delivery),
+              JSON.stringify({ versionId: procedure.versionId, answers: input.answers, received: counts.items, verdict: { complete: verdict.complete } }),
+              counts.originals,
+              counts.copies,
+              at.toISOString(),
+              day,
+              session.userId,
+              quote.agencyReceivesOn,
+              quote.resultDate,
+              paymentMethod,
+              quote.total,
+              at.toISOString(),
+            ).lastInsertRowid,
+        );
+        for (const l of quote.lines)
+          appendLedger(this.db, {
+            at: at.toISOString(),
+            day,
+            userId: session.userId,
+            dossierId,
+            paymentMethod,
+            line: { kind: l.kind, label: l.label, agency: l.agency, amount: l.amount, note: l.exemptReason },
+          });
+        appendDossierEvent(this.db, dossierId, at.toISOString(), 'received', session.userId, { code, itemNumber, service: input.service, total: quote.total });
+        appendAudit(this.db, at, { userId: session.userId, action: 'dossier.receive', entity: 'dossier', entityId: code, detail: { procedure: procedure.code, total: quote.total } });
+        if (input.draftId) this.db.prepare('DELETE FROM reception_draft WHERE id = ? AND user_id = ?').run(input.draftId, session.userId);
+
+        const data = this.receiptData(dossierRowById(this.db, dossierId) as DossierRow, { office, pointName, pointAddress, clerk: clerk?.fullName ?? '', quote });
+        jobs.push(this.printing.print(ctx, { idempotencyKey: `dossier:${dossierId}:receipt`, document: receptionReceiptDocument(data), kick: false }));
+        if (itemNumber) {
+          jobs.push(this.printing.print(ctx, { idempotencyKey: `dossier:${dossierId}:envelope-list`, document: envelopeListDocument(data), kick: false }));
+          jobs.push(
+            this.printing.print(ctx, {
+              idempotencyKey: `dossier:${dossierId}:label`,
+              document: envelopeLabelDocument({ itemNumber, dossierCode: code, agency: procedure.agency, applicant: input.applicant.fullName, point: `${office} - ${pointName}` }),
+              kick: false,
+            }),
+          );
+        }
+      })
+      .immediate();
+    // Durable (WAL, synchronous=FULL) before a single byte goes to a printer.
+    this.queue.release(jobs);
+    return { dossier: toDossier(dossierRowById(this.db, dossierId) as DossierRow), printJobs: jobs };
+  }
+
+  private allocateItemNumber(): string {
+    for (const r of openS10Ranges(this.db)) {
+      const next = nextS10FromRange({ prefix: r.prefix, country: r.country, start: r.start_serial, end: r.end_serial }, r.last_used);
+      if (next.ok) {
+        useS10Serial(this.db, r.id, next.serial);
+        return next.itemNumber;
+      }
+    }
+    throw new ApiError('CONFLICT', t('reception.noItemNumbers'));
+  }
+
+  private jobsOf(dossierId: number): PrintJob[] {
+    const keys = ['receipt', 'envelope-list', 'label'].map((k) => `dossier:${dossierId}:${k}`);
+    return this.queue.list(undefined, 500).filter((j) => keys.includes(j.idempotencyKey));
+  }
+
+  private receiptData(
+    row: DossierRow,
+    o: { office: string; pointName: string; pointAddress: string; clerk: string; quote?: Quote },
+  ): ReceptionReceiptData {
+    const applicant = JSON.parse(row.applicant) as ConfirmInput['applicant'];
+    const representative = row.representative ? (JSON.parse(row.representative) as NonNullable<ConfirmInput['representative']>) : null;
+    const checklist = JSON.parse(row.checklist) as { received: { name: string; originals: number; copies: number }[] };
+    const fees = (
+      o.quote?.lines ??
+      (this.db.prepare(`SELECT label, amount FROM ledger_entry WHERE dossier_id = ? AND kind <> 'reversal' ORDER BY id`).all(row.id) as { label: string; amount: number }[])
+    ).map((l) => ({ name: l.label, amount: l.amount }));
+    return {
+      office: o.office,
+      point: o.pointName,
+      pointAddress: o.pointAddress,
+      dossierCode: row.code,
+      itemNumber: row.item_number ?? undefined,
+      applicant: applicant.fullName,
+      address: applicant.address,
+      phone: applicant.phone,
+      representative: representative ? `${representative.fullName} (${representative.relation}), CCCD ${representative.idNumber}` : undefined,
+      procedure: `${row.procedure_name} (${row.procedure_code})`,
+      agency: row.agency,
+      documents: checklist.received.map((d) => ({ name: d.name, originals: d.originals, copies: d.copies })),
+      fees,
+      payment: t(row.payment_method === 'transfer' ? 'reception.payment.transfer' : row.payment_method === 'cash' ? 'reception.payment.cash' : 'reception.payment.none'),
+      vietQr: row.payment_method === 'transfer' ? (o.quote?.vietQr ?? undefined) : undefined,
+      receivedAt: vietnamClock(new Date(row.received_at)),
+      resultDate: row.result_date ? displayDate(row.result_date) : t('reception.noResultDate'),
+      returnVia: deliveryText(JSON.parse(row.delivery) as Delivery),
+      logBookNumber: `${row.code.split('-').at(-1)}/${row.received_day.slice(0, 4)}`,
+      receiver: o.clerk,
+    };
+  }
+
+  receiptPreview(dossierId: number) {
+    const row = dossierRowById(this.db, dossierId);
+    if (!row) throw ApiError.of('NOT_FOUND', { what: `hồ sơ #${dossierId}` });
+    const { office, pointName, pointAddress } = this.pointLines();
+    const clerk = findUserById(this.db, row.received_by);
+    return receptionReceiptDocument(this.receiptData(row, { office, pointName, pointAddress, clerk: clerk?.fullName ?? '' }));
+  }
+
+  get(code: string): Dossier {
+    const row = dossierRowByCode(this.db, code.trim().toUpperCase());
+    if (!row) throw ApiError.of('NOT_FOUND', { what: `hồ sơ ${code}` });
+    return toDossier(row);
+  }
+
+  /** Before dispatch a manager may cancel: reversal lines, a `cancelled` event, an audit line; nothing is deleted. */
+  cancel(ctx: CallContext, session: Session, dossierId: number, reason: string): Dossier {
+    const row = dossierRowById(this.db, dossierId);
+    if (!row) throw ApiError.of('NOT_FOUND', { what: `hồ sơ #${dossierId}` });
+    if (row.status !== 'received') throw new ApiError('CONFLICT', t('reception.cannotCancel', { code: row.code, status: row.status }));
+    const at = this.clock();
+    const day = vietnamDay(at);
+    this.db
+      .transaction(() => {
+        for (const l of openLedgerLines(this.db, dossierId)) {
+          const line: LedgerLine = { kind: 'reversal', label: t('reception.reversalOf', { label: l.label }), agency: l.agency, amount: -l.amount, reverses: l.id, note: reason };
+          appendLedger(this.db, { at: at.toISOString(), day, userId: session.userId, dossierId, paymentMethod: l.payment_method, line });
+        }
+        this.db.prepare(`UPDATE dossier SET status = 'cancelled', status_at = ? WHERE id = ?`).run(at.toISOString(), dossierId);
+        appendDossierEvent(this.db, dossierId, at.toISOString(), 'cancelled', session.userId, { reason });
+        appendAudit(this.db, at, { userId: session.userId, action: 'dossier.cancel', entity: 'dossier', entityId: row.code, detail: { reason, actor: ctx.actor } });
+      })
+      .immediate();
+    return toDossier(dossierRowById(this.db, dossierId) as DossierRow);
+  }
+
+  drafts(session: Session) {
+    return (
+      this.db.prepare('SELECT id, updated_at AS updatedAt, data FROM reception_draft WHERE user_id = ? ORDER BY updated_at DESC').all(session.userId) as {
+        id: number;
+        updatedAt: string;
+        data: string;
+      }[]
+    ).map((d) => ({ id: d.id, updatedAt: d.updatedAt, data: JSON.parse(d.data) as Record<string, unknown> }));
+  }
+
+  /** Saved on every change, so a half-done reception survives a crash; one row per draft, owned by its clerk. */
+  saveDraft(session: Session, id: number | undefined, data: Record<string, unknown>): { id: number } {
+    const at = this.clock().toISOString();
+    const json = JSON.stringify(data);
+    if (json.length > 200_000) throw ApiError.of('VALIDATION', { detail: 'draft too large' });
+    if (id) {
+      const r = this.db.prepare('UPDATE reception_draft SET data = ?, updated_at = ? WHERE id = ? AND user_id = ?').run(json, at, id, session.userId);
+      if (r.changes === 1) return { id };
+    }
+    return { id: Number(this.db.prepare('INSERT INTO reception_draft (user_id, updated_at, data) VALUES (?, ?, ?)').run(session.userId, at, json).lastInsertRowid) };
+  }
+
+  discardDraft(session: Session, id: number): void {
+    this.db.prepare('DELETE FROM reception_draft WHERE id = ? AND user_id = ?').run(id, session.userId);
+  }
+}
+
+function deliveryText(d: Delivery): string {
+  if (d.kind === 'address') return t('reception.delivery.address', { address: `${d.street}, ${d.commune}, ${d.province}` });
+  if (d.kind === 'pickup_here') return t('reception.delivery.here');
+  if (d.kind === 'at_agency') return t('reception.delivery.atAgency');
+  return t('reception.delivery.other', { point: d.pointName });
+}
+
