@@ -88,5 +88,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'reception.discardDraft': (s, ctx, p) => (s.reception.discardDraft(session(ctx), p.id), OK),
   'dossiers.get': (s, _ctx, p) => s.reception.get(p.code),
 
+  'units.provinces': (s) => s.units.provinces(),
+  'units.communes': (s, _ctx, p) => s.units.communes(p.provinceCode),
+
   'audit.list': (s, _ctx, p) => listAudit(s.db, p.limit, p.beforeId),
 };

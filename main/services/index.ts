@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from '../db/database';
+import { AdminUnitsService } from './adminUnits/adminUnitsService';
 import { AuthService } from './auth/authService';
 import { CatalogueService } from './catalogue/catalogueService';
 import { systemClock, type Clock } from './context';
@@ -36,6 +37,7 @@ export interface Services {
   printQueue: PrintQueue;
   printing: PrintingService;
   reception: ReceptionService;
+  units: AdminUnitsService;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export function createServices(o: ServiceOptions): Services {
   });
   devices.attachQueue(printQueue);
   const setup = new SetupService(o.db, clock);
+  const units = new AdminUnitsService();
   const catalogue = new CatalogueService(o.db, clock, o.sampleCatalogueFile);
   const printing = new PrintingService(o.db, clock, printQueue, devices, {
     regular: path.join(o.fontsDir, 'DejaVuSansMono.ttf'),
@@ -71,7 +74,8 @@ export function createServices(o: ServiceOptions): Services {
     devices,
     printQueue,
     printing,
-    reception: new ReceptionService(o.db, clock, catalogue, setup, printing, printQueue),
+    reception: new ReceptionService(o.db, clock, catalogue, setup, printing, printQueue, units),
+    units,
     stop: async () => {
       await printQueue.stop();
       await devices.stop();

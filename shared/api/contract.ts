@@ -269,6 +269,10 @@ export const s10RangeSchema = z.object({
   remaining: z.number().int(),
 });
 
+/** A province or a commune of the current administrative units (two levels since 1/7/2025). */
+export const adminUnitSchema = z.object({ code: z.string(), name: z.string() });
+export type AdminUnitInfo = z.infer<typeof adminUnitSchema>;
+
 export const api = {
   'app.info': method(empty, appInfoSchema, 'public', true),
 
@@ -439,6 +443,9 @@ export const api = {
   ),
   'reception.discardDraft': method(z.object({ id: z.number().int().positive() }).strict(), ok, 'reception.receive'),
   'dossiers.get': method(z.object({ code: z.string().min(3).max(60) }).strict(), dossierSchema, 'reception.receive'),
+
+  'units.provinces': method(empty, z.array(adminUnitSchema), 'session'),
+  'units.communes': method(z.object({ provinceCode: z.string().regex(/^\d{2}$/) }).strict(), z.array(adminUnitSchema), 'session'),
 
   'audit.list': method(
     z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().positive().optional() }).strict(),

@@ -478,6 +478,8 @@ export const vi = {
   'reception.reversalOf': 'Hoàn: {label}',
   'reception.delivery.address': 'qua dịch vụ bưu chính công ích, tại địa chỉ: {address}',
   'reception.delivery.here': 'nhận tại điểm giao dịch này',
+  'recv.preview.before': 'Biên nhận sẽ in (xem trước khi xác nhận)',
+  'recv.preview.pending': '(cấp khi xác nhận)',
   'reception.delivery.atAgency': 'công dân nhận trực tiếp tại cơ quan giải quyết',
   'reception.guidancePending': 'Hãy hỏi công dân trước khi in phiếu hướng dẫn: {questions}',
   'reception.delivery.other': 'nhận tại điểm giao dịch: {point}',
@@ -810,6 +812,19 @@ export const vi = {
   'receptionSettings.s10.err.serial': 'Nhập đúng 8 chữ số, ví dụ 00000001.',
   'receptionSettings.s10.err.order': 'Số cuối dải phải lớn hơn hoặc bằng số đầu dải.',
   // ── end reception settings screen ──
+
+  // ── administrative units (provinces and communes since 1/7/2025; result delivery address) ──
+  'units.provinceCode': 'tỉnh / thành phố mã {code}',
+  'units.unknownCommune': 'Địa chỉ nhận kết quả không đúng: "{commune}" không phải là xã / phường / đặc khu của "{province}" theo danh mục đơn vị hành chính từ ngày 01/7/2025. Hãy chọn lại tỉnh / thành phố và xã / phường / đặc khu.',
+  'units.notInProvince': 'Không có "{commune}" trong các xã / phường / đặc khu của {province}. Chọn một tên trong danh sách gợi ý.',
+  'units.ambiguous': '"{commune}" khớp với nhiều đơn vị: {names}. Gõ đúng tên có dấu hoặc chọn trong danh sách gợi ý.',
+  'units.chooseProvinceFirst': 'Chọn tỉnh / thành phố trước.',
+  'units.communeHint': 'Gõ tên có dấu hoặc không dấu (ví dụ "nha trang"), ↑/↓ rồi Enter để chọn.',
+  'units.suggestions': 'Gợi ý đơn vị cấp xã thuộc {province}',
+  'units.noSuggestion': 'Không có xã / phường / đặc khu nào khớp.',
+  'units.loading': 'Đang tải danh sách đơn vị hành chính…',
+  'units.loadError': 'Không tải được danh sách đơn vị hành chính: {detail}',
+  // ── end administrative units ──
 } as const;
 
 export type MessageKey = keyof typeof vi;

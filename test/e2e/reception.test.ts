@@ -141,7 +141,13 @@ describe('reception end to end', () => {
     await expect.poll(() => page.getByLabel('Họ và tên').inputValue()).toBe('Đặng Thị Hồng Nhung');
     await expect(page.getByLabel('Số CCCD').inputValue()).resolves.toBe('079190001234');
     await page.getByLabel('Số điện thoại').fill('0905123456');
-    await page.getByLabel('Xã / phường / đặc khu').fill('Phường Tuy Hòa');
+    // The province defaults to the point's (Khánh Hòa); its communes are suggested without diacritics.
+    await expect(page.getByLabel('Tỉnh / thành phố').inputValue()).resolves.toBe('Khánh Hòa');
+    await page.getByLabel('Xã / phường / đặc khu').fill('nha trang');
+    await page.getByRole('option', { name: 'Phường Nha Trang', exact: true }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Xã / phường / đặc khu').inputValue()).toBe('Phường Nha Trang');
     await page.getByLabel('Số nhà, đường, thôn / xóm').fill('Số 15 Lê Duẩn');
     await page.keyboard.press('Enter');
     await page.getByLabel('Mức phí').selectOption({ index: 1 });
@@ -158,6 +164,8 @@ describe('reception end to end', () => {
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(`[e2e] complete reception in the test's steps: ${seconds.toFixed(1)} s\n`);
     expect(dossierCode).toMatch(new RegExp(`^${POINT.code}-\\d{6}-0001$`));
+    // The receipt preview is laid out from the same document the printer gets.
+    await page.getByText('VÀ HẸN TRẢ KẾT QUẢ').waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(shots, '21-reception-confirmed.png'), fullPage: true });
 
     await expect.poll(() => receipts.emulator.receipts().length, { timeout: 15_000 }).toBe(3);
@@ -175,8 +183,10 @@ describe('reception end to end', () => {
 
     const db = new Database(path.join(dataDir.dir, 'bcci-counter.sqlite'), { readonly: true });
     const row = db.prepare('SELECT code, item_number, applicant_name, status FROM dossier').get();
+    const delivery = db.prepare('SELECT delivery FROM dossier').get() as { delivery: string };
     db.close();
     expect(row).toEqual({ code: dossierCode, item_number: itemNumber, applicant_name: 'Đặng Thị Hồng Nhung', status: 'received' });
+    expect(JSON.parse(delivery.delivery)).toEqual({ kind: 'address', province: 'Khánh Hòa', commune: 'Phường Nha Trang', street: 'Số 15 Lê Duẩn' });
     expect(errors).toEqual([]);
   });
 });

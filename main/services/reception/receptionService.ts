@@ -11,6 +11,7 @@ import { DEFAULT_POSTAL_TARIFF, postalCharge, procedureFeeLines, validateTariff,
 import { envelopeLabelDocument, envelopeListDocument, guidanceSlipDocument, receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
 import { foldVietnamese } from '../../../shared/text/fold';
+import type { AdminUnitsService } from '../adminUnits/adminUnitsService';
 import { appendAudit } from '../audit/auditRepository';
 import { findUserById } from '../auth/userRepository';
 import type { CatalogueService } from '../catalogue/catalogueService';
@@ -68,6 +69,7 @@ export class ReceptionService {
     private readonly setup: SetupService,
     private readonly printing: PrintingService,
     private readonly queue: PrintQueue,
+    private readonly units: AdminUnitsService,
   ) {}
 
   config(): ReceptionConfig {
@@ -207,9 +209,18 @@ export class ReceptionService {
     return job as unknown as PrintJob;
   }
 
-  confirm(ctx: CallContext, session: Session, input: ConfirmInput): { dossier: Dossier; printJobs: PrintJob[] } {
-    const existing = dossierRowByKey(this.db, input.idempotencyKey);
+  /** A delivery address must name a current province and one of its communes; stored with the data's names. */
+  private canonicalDelivery(d: Delivery): Delivery {
+    if (d.kind !== 'address') return d;
+    const found = this.units.findCommune(d.province, d.commune);
+    if (!found) throw new ApiError('CONFLICT', t('units.unknownCommune', { commune: d.commune, province: d.province }));
+    return { ...d, province: found.province.name, commune: found.commune.name };
+  }
+
+  confirm(ctx: CallContext, session: Session, request: ConfirmInput): { dossier: Dossier; printJobs: PrintJob[] } {
+    const existing = dossierRowByKey(this.db, request.idempotencyKey);
     if (existing) return { dossier: toDossier(existing), printJobs: this.jobsOf(existing.id) };
+    const input = { ...request, delivery: this.canonicalDelivery(request.delivery) };
     const procedure = this.procedure(input.procedureCode, input.versionId);
     if (sends(input.service) && !procedure.bcciReceive) throw new ApiError('CONFLICT', t('procedure.notAcceptedBanner'));
     if (returns(input.service) && !procedure.bcciReturn) throw new ApiError('CONFLICT', t('reception.returnNotAccepted'));

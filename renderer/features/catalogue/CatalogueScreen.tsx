@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ProcedureDetail, ProcedureSummary, SearchFilters } from '../../../shared/api/contract';
+import { useRef, useState } from 'react';
+import type { ProcedureDetail, SearchFilters } from '../../../shared/api/contract';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { useProcedureSearch } from './useProcedureSearch';
 import { ProcedureView } from './ProcedureView';
 import { SearchFiltersBar } from './SearchFiltersBar';
 
@@ -12,63 +13,16 @@ import { SearchFiltersBar } from './SearchFiltersBar';
  */
 export function CatalogueScreen() {
   const { api } = useApp();
-  const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
-  const [results, setResults] = useState<{ total: number; items: ProcedureSummary[] }>({ total: 0, items: [] });
-  const [selected, setSelected] = useState(0);
   const [open, setOpen] = useState<ProcedureDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLOListElement>(null);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      api['catalogue.search']({ query, filters, limit: 50 })
-        .then((r) => {
-          // Replies can overtake each other; only the newest query's list is shown.
-          if (ticket !== latest.current) return;
-          setResults(r);
-          setSelected(0);
-          setError(null);
-        })
-        .catch((err) => setError(errorMessage(err)));
-    }, 40);
-    return () => clearTimeout(timer);
-  }, [api, query, filters]);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
+  const { query, setQuery, results, selected, setSelected, error, setError, list, onKeyDown } = useProcedureSearch(filters, (p) => void openProcedure(p.code));
 
   async function openProcedure(code: string) {
     try {
       setOpen(await api['catalogue.get']({ code }));
     } catch (err) {
       setError(errorMessage(err));
-    }
-  }
-
-  function onKeyDown(e: React.KeyboardEvent) {
-    const n = results.items.length;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setSelected((s) => Math.min(n - 1, s + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setSelected((s) => Math.max(0, s - 1));
-    } else if (e.key === 'PageDown') {
-      e.preventDefault();
-      setSelected((s) => Math.min(n - 1, s + 10));
-    } else if (e.key === 'PageUp') {
-      e.preventDefault();
-      setSelected((s) => Math.max(0, s - 10));
-    } else if (e.key === 'Enter' && results.items[selected]) {
-      e.preventDefault();
-      void openProcedure(results.items[selected].code);
-    } else if (e.key === 'Escape') {
-      setQuery('');
     }
   }
 

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ReceptionService } from '../../../shared/api/reception';
 import { t } from '../../../shared/messages/vi';
+import type { AdminUnits } from './adminUnits';
 import { SelectField, TextField, focusFirstField } from './controls';
 import { returnsByPost, type ApplicantForm, type DeliveryForm, type DeliveryKind, type PartyCheck, type RepresentativeForm } from './model';
-import { PROVINCES_2025 } from './provinces';
+import { UnitCombobox } from './UnitCombobox';
 
 interface ApplicantStepProps {
   service: ReceptionService | null;
@@ -11,6 +12,8 @@ interface ApplicantStepProps {
   hasRepresentative: boolean;
   representative: RepresentativeForm;
   delivery: DeliveryForm;
+  /** The current provinces and the chosen province's communes (units.provinces / units.communes). */
+  units: AdminUnits;
   check: PartyCheck;
   /** "Đã điền từ CCCD…" after a scan. */
   scanNote: string | null;
@@ -25,7 +28,7 @@ const DELIVERY_KINDS: DeliveryKind[] = ['address', 'pickup_here', 'pickup_other'
 
 /** Step 3: who applies (a CCCD scan fills it), who hands it in, where the result goes. */
 export function ApplicantStep(props: ApplicantStepProps) {
-  const { service, applicant: a, hasRepresentative, representative: r, delivery: d, check, scanNote } = props;
+  const { service, applicant: a, hasRepresentative, representative: r, delivery: d, units, check, scanNote } = props;
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const root = useRef<HTMLFormElement>(null);
@@ -55,6 +58,9 @@ export function ApplicantStep(props: ApplicantStepProps) {
   }
 
   const byPost = returnsByPost(service);
+  // until the list arrives, the current value stays selectable (a select cannot show a value it has no option for)
+  const provinceOptions = units.provinces ?? (d.province ? [{ code: '', name: d.province }] : []);
+  const communeHint = units.error ?? (!units.province ? t('units.chooseProvinceFirst') : !units.communes ? t('units.loading') : t('units.communeHint'));
 
   return (
     <form ref={root} className="rx-panel rx-parties" onSubmit={submit} noValidate aria-labelledby="rx-applicant-title">
@@ -235,19 +241,22 @@ export function ApplicantStep(props: ApplicantStepProps) {
                 onChange={(v) => props.onDelivery({ province: v })}
               >
                 <option value="">{t('recv.choose')}</option>
-                {PROVINCES_2025.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
+                {provinceOptions.map((p) => (
+                  <option key={p.name} value={p.name}>
+                    {p.name}
                   </option>
                 ))}
               </SelectField>
-              <TextField
+              <UnitCombobox
                 label={t('recv.delivery.commune')}
                 name="delivery.commune"
                 value={d.commune}
+                units={units.communes}
+                listLabel={t('units.suggestions', { province: units.province?.name ?? d.province })}
                 maxLength={100}
                 required
                 error={err('delivery.commune')}
+                hint={communeHint}
                 onBlur={touch('delivery.commune')}
                 onChange={(v) => props.onDelivery({ commune: v })}
               />

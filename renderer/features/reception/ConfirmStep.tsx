@@ -11,6 +11,7 @@ import { Kbd, TextField } from './controls';
 import { checksDocuments, formatDate, formatDateTime, returnsByPost, type PartyCheck, type Payment, type ReceptionForm } from './model';
 import { JobList, ReceiptOnScreen, useLiveJobs } from './PrintOutcome';
 import { SERVICE_LABEL } from './ProcedureStep';
+import { ReceiptBeforeConfirm } from './ReceiptBeforeConfirm';
 
 function deliveryText(check: PartyCheck, form: ReceptionForm): string {
   if (!returnsByPost(form.service)) return t('recv.delivery.notByPostShort');
@@ -163,6 +164,15 @@ export function ConfirmStep({ procedure: p, form, answers, check, quote: q, s10R
           <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd>
         </span>
       </div>
+      <ReceiptBeforeConfirm
+        procedure={p}
+        answers={answers}
+        check={check}
+        quote={q}
+        payment={form.payment}
+        returnVia={deliveryText(check, form)}
+        sendsDocuments={checksDocuments(form.service)}
+      />
     </section>
   );
 }

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ProcedureDetail, ProcedureSummary } from '../../../shared/api/contract';
 import { SERVICES, type ReceptionService } from '../../../shared/api/reception';
 import { t, type MessageKey } from '../../../shared/messages/vi';
-import { useApp } from '../../app/context';
-import { errorMessage } from '../../app/errors';
+import { useProcedureSearch } from '../catalogue/useProcedureSearch';
 import { Kbd, isTypingTarget } from './controls';
 import { allowedServices } from './model';
 
@@ -18,57 +17,11 @@ const SERVICE_HINT: Record<ReceptionService, MessageKey> = {
   both: 'recv.service.bothHint',
 };
 
+const NO_FILTERS = {};
+
 /** Type → arrows → Enter, as on the catalogue screen; a scanned procedure code opens it directly. */
 function ProcedureSearch({ onOpen }: { onOpen: (code: string, summary?: ProcedureSummary) => void }) {
-  const { api } = useApp();
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<{ total: number; items: ProcedureSummary[] }>({ total: 0, items: [] });
-  const [selected, setSelected] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const list = useRef<HTMLOListElement>(null);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const ticket = ++latest.current;
-    const timer = setTimeout(() => {
-      api['catalogue.search']({ query, filters: {}, limit: 50 })
-        .then((r) => {
-          if (ticket !== latest.current) return;
-          setResults(r);
-          setSelected(0);
-          setError(null);
-        })
-        .catch((err) => setError(errorMessage(err)));
-    }, 40);
-    return () => clearTimeout(timer);
-  }, [api, query]);
-
-  useEffect(() => {
-    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [selected]);
-
-  function onKeyDown(e: React.KeyboardEvent) {
-    const n = results.items.length;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setSelected((s) => Math.min(n - 1, s + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setSelected((s) => Math.max(0, s - 1));
-    } else if (e.key === 'PageDown') {
-      e.preventDefault();
-      setSelected((s) => Math.min(n - 1, s + 10));
-    } else if (e.key === 'PageUp') {
-      e.preventDefault();
-      setSelected((s) => Math.max(0, s - 10));
-    } else if (e.key === 'Enter' && results.items[selected]) {
-      e.preventDefault();
-      onOpen(results.items[selected].code, results.items[selected]);
-    } else if (e.key === 'Escape') {
-      e.stopPropagation();
-      setQuery('');
-    }
-  }
+  const { query, setQuery, results, selected, setSelected, error, list, onKeyDown } = useProcedureSearch(NO_FILTERS, (p) => onOpen(p.code, p));
 
   return (
     <section className="search" aria-label={t('recv.procedure.search')}>

@@ -4,8 +4,10 @@ import type { PrintJob } from '../../../shared/api/devices';
 import type { Dossier, Quote, ReceptionService } from '../../../shared/api/reception';
 import { t } from '../../../shared/messages/vi';
 import { evaluateChecklist, type ChecklistAnswers } from '../../../shared/reception/checklist';
+import { findUnit } from '../../../shared/text/unitNames';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { useAdminUnits } from './adminUnits';
 import { ApplicantStep } from './ApplicantStep';
 import { ChecklistStep } from './ChecklistStep';
 import { ConfirmStep, ConfirmedView, GuidedView } from './ConfirmStep';
@@ -34,7 +36,6 @@ import {
   type StepId,
 } from './model';
 import { ProcedureStep, SERVICE_LABEL } from './ProcedureStep';
-import { matchProvince } from './provinces';
 import { Stepper, type StepStatus } from './Stepper';
 import './reception.css';
 
@@ -94,8 +95,13 @@ export function ReceptionScreen() {
   const [procedure, setProcedure] = useState<ProcedureDetail | null>(null);
   const [procedureError, setProcedureError] = useState<string | null>(null);
   const [opening, setOpening] = useState<ProcedureSummary | null>(null);
-  const defaults = useMemo(() => ({ province: matchProvince(info.point?.province), zoneId: config?.tariff.zones[0]?.id ?? '' }), [info.point?.province, config]);
-  const [form, setForm] = useState<ReceptionForm>(() => emptyForm({ province: matchProvince(info.point?.province) }));
+  const [form, setForm] = useState<ReceptionForm>(() => emptyForm());
+  const units = useAdminUnits(api, form.delivery.province);
+  const pointProvince = useMemo(
+    () => (units.preparedProvinces && info.point?.province ? (findUnit(units.preparedProvinces, info.point.province, 'province')?.name ?? '') : ''),
+    [units.preparedProvinces, info.point?.province],
+  );
+  const defaults = useMemo(() => ({ province: pointProvince, zoneId: config?.tariff.zones[0]?.id ?? '' }), [pointProvince, config]);
   const [step, setStep] = useState<StepId>('procedure');
   const [cursor, setCursor] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
@@ -144,10 +150,24 @@ export function ReceptionScreen() {
     if (defaults.zoneId) setForm((f) => (f.fees.zoneId ? f : { ...f, fees: { ...f.fees, zoneId: defaults.zoneId } }));
   }, [defaults.zoneId]);
 
+  // the point's province (matched by folded name) as the default once the list of provinces is known
+  useEffect(() => {
+    if (defaults.province) setForm((f) => (f.delivery.province ? f : { ...f, delivery: { ...f.delivery, province: defaults.province } }));
+  }, [defaults.province]);
+  // a province spelt otherwise (a draft from before) shown and sent as the data writes it
+  const canonicalProvince = units.province?.name;
+  useEffect(() => {
+    if (canonicalProvince)
+      setForm((f) => (!f.delivery.province || f.delivery.province === canonicalProvince ? f : { ...f, delivery: { ...f.delivery, province: canonicalProvince } }));
+  }, [canonicalProvince]);
+
   // ── Derived ──
   const service = form.service;
   const result = useMemo(() => (procedure ? evaluateChecklist(procedure, form.answers) : null), [procedure, form.answers]);
-  const parties = useMemo(() => checkParties(form), [form]);
+  const parties = useMemo(
+    () => checkParties(form, { provinces: units.preparedProvinces, communes: units.communes }),
+    [form, units.preparedProvinces, units.communes],
+  );
   const feeErrors = useMemo(() => feeFormErrors(form.fees, config), [form.fees, config]);
   const qInput = useMemo(() => (procedure && service ? quoteInput(procedure, service, form.fees, config) : null), [procedure, service, form.fees, config]);
   const qKey = qInput ? JSON.stringify(qInput) : null;
@@ -526,6 +546,7 @@ export function ReceptionScreen() {
         hasRepresentative={form.hasRepresentative}
         representative={form.representative}
         delivery={form.delivery}
+        units={units}
         check={parties}
         scanNote={scanNote}
         onApplicant={onApplicant}

@@ -1,3 +1,4 @@
+import { vietnamClock } from '../../../shared/time/vietnam';
 import { z } from 'zod';
 import type { ProcedureDetail, ReceptionConfig } from '../../../shared/api/contract';
 import {
@@ -16,6 +17,7 @@ import { DOCUMENT_FORMS, type DocumentForm, type RequiredDocument } from '../../
 import { t, type MessageKey } from '../../../shared/messages/vi';
 import type { ChecklistAnswers, PresentedItem } from '../../../shared/reception/checklist';
 import { vietnamToday } from '../../../shared/scan/cccd';
+import { findUnit, matchUnit, type PreparedUnit } from '../../../shared/text/unitNames';
 
 /**
  * The reception screen's state as plain data: what the clerk typed and chose, in the shape the
@@ -225,7 +227,31 @@ export function checkRepresentative(f: RepresentativeForm): { value?: Representa
   return Object.keys(errors).length === 0 && result.success ? { value: result.data, errors } : { errors };
 }
 
-export function checkDelivery(f: DeliveryForm): { value?: Delivery; errors: FieldErrors } {
+/** The current administrative units the address is checked against, as far as they are loaded (the host checks anyway). */
+export interface UnitLists {
+  provinces: readonly PreparedUnit[] | null;
+  /** The communes of the form's province. */
+  communes: readonly PreparedUnit[] | null;
+}
+
+/** A province and commune of the current units, in the data's spelling; errors per field otherwise. */
+function checkUnits(f: DeliveryForm, units: UnitLists, errors: FieldErrors): { province: string; commune: string } | null {
+  const province = units.provinces ? findUnit(units.provinces, f.province, 'province') : null;
+  if (units.provinces && !province) {
+    errors.province ??= t('recv.err.province');
+    return null;
+  }
+  if (!province || !units.communes || errors.commune) return null;
+  const m = matchUnit(units.communes, f.commune, 'commune');
+  if (m.kind === 'one') return { province: province.name, commune: m.unit.name };
+  errors.commune =
+    m.kind === 'many'
+      ? t('units.ambiguous', { commune: f.commune.trim(), names: m.units.map((u) => u.name).join(', ') })
+      : t('units.notInProvince', { commune: f.commune.trim(), province: province.name });
+  return null;
+}
+
+export function checkDelivery(f: DeliveryForm, units?: UnitLists): { value?: Delivery; errors: FieldErrors } {
   const input =
     f.kind === 'address'
       ? { kind: f.kind, province: f.province, commune: f.commune, street: f.street }
@@ -236,7 +262,9 @@ export function checkDelivery(f: DeliveryForm): { value?: Delivery; errors: Fiel
   const required: Record<string, string> =
     f.kind === 'address' ? { province: f.province, commune: f.commune, street: f.street } : f.kind === 'pickup_other' ? { pointName: f.pointName } : {};
   const errors = collect(result, required);
-  return Object.keys(errors).length === 0 && result.success ? { value: result.data, errors } : { errors };
+  const canonical = f.kind === 'address' && units ? checkUnits(f, units, errors) : null;
+  if (Object.keys(errors).length > 0 || !result.success) return { errors };
+  return { value: canonical && result.data.kind === 'address' ? { ...result.data, ...canonical } : result.data, errors };
 }
 
 export interface PartyCheck {
@@ -249,13 +277,13 @@ export interface PartyCheck {
 }
 
 /** Step 3 as a whole. When the service does not return the result by post, no delivery is asked. */
-export function checkParties(form: ReceptionForm): PartyCheck {
+export function checkParties(form: ReceptionForm, units?: UnitLists): PartyCheck {
   const errors: FieldErrors = {};
   const a = checkApplicant(form.applicant);
   for (const [k, v] of Object.entries(a.errors)) errors[`applicant.${k}`] = v;
   const r = form.hasRepresentative ? checkRepresentative(form.representative) : { errors: {} };
   for (const [k, v] of Object.entries(r.errors)) errors[`representative.${k}`] = v;
-  const d = returnsByPost(form.service) ? checkDelivery(form.delivery) : { value: undefined, errors: {} };
+  const d = returnsByPost(form.service) ? checkDelivery(form.delivery, units) : { value: undefined, errors: {} };
   for (const [k, v] of Object.entries(d.errors)) errors[`delivery.${k}`] = v;
   return {
     ...(a.value ? { applicant: a.value } : {}),
@@ -397,11 +425,9 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** An ISO timestamp → "14:05 03/06/2025" in the machine's time zone. */
+/** An ISO timestamp → "14:05 03/06/2025" in Vietnam's time, as on the printed receipt (whatever the PC's zone). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+  return Number.isNaN(d.getTime()) ? iso : vietnamClock(d);
 }
