@@ -115,4 +115,11 @@ app.whenReady().then(start, (err: unknown) => {
   app.exit(1);
 });
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void core?.close());
+app.on('will-quit', (event) => {
+  // Let a job being sent finish and the database close cleanly before the process ends.
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
+  core = null;
+  void closing.close().finally(() => app.exit(0));
+});

@@ -63,12 +63,19 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   let origin = '';
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
-    let file = path.resolve(rendererRoot, '.' + decodeURIComponent(url.pathname));
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      // Any page in the browser can send us a malformed URL: answer it, never crash on it.
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.resolve(rendererRoot, '.' + pathname);
     if (!file.startsWith(rendererRoot + path.sep) && file !== rendererRoot) {
       res.writeHead(403).end();
       return;
@@ -91,7 +98,10 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+    else
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
@@ -102,7 +112,13 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      socket.destroy();
+      return;
+    }
     const given = url.searchParams.get('token') ?? '';
     const fromOrigin = req.headers.origin;
     // Browsers always send Origin on WebSocket upgrades; tools like the CLI tests may omit it.

@@ -49,4 +49,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  // e.g. the port given with --port is taken: one line a person can act on, not a stack trace.
+  process.stderr.write(`Không khởi động được máy chủ chế độ trình duyệt: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

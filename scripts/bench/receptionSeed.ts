@@ -433,8 +433,8 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     `INSERT INTO dossier (id, code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
        applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
        originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
-       total_amount, status, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       total_amount, log_book_number, status, status_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insLedger = db.prepare(
     `INSERT INTO ledger_entry (id, at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note)
@@ -538,6 +538,7 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
         resultDay,
         payment,
         total,
+        `${String(dossierId).padStart(4, '0')}/${day.slice(0, 4)}`,
         status,
         statusAt,
       );

@@ -26,8 +26,10 @@ export const transportConfigSchema = z.discriminatedUnion('kind', [
       .regex(/^[A-Za-z0-9.-]+$/),
     port: z.number().int().min(1).max(65535),
   }),
-  z.object({ kind: z.literal('usb-file'), path: z.string().trim().regex(/^\/dev\/[A-Za-z0-9/_.-]+$/) }),
-  z.object({ kind: z.literal('windows-share'), path: z.string().trim().regex(/^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+$/) }),
+  // A device file under /dev only (no "..": print jobs must not append to other files).
+  z.object({ kind: z.literal('usb-file'), path: z.string().trim().regex(/^\/dev\/(?!.*\.\.)[A-Za-z0-9/_.-]+$/) }),
+  // This PC's spooler only: a share on another host would send it the Windows credentials.
+  z.object({ kind: z.literal('windows-share'), path: z.string().trim().regex(/^\\\\(localhost|127\.0\.0\.1)\\[^\\/:*?"<>|]+$/i) }),
   z.object({ kind: z.literal('emulated') }),
 ]);
 export type TransportConfigInput = z.infer<typeof transportConfigSchema>;

@@ -112,6 +112,8 @@ export const confirmInputSchema = quoteInputSchema
     representative: representativeSchema.optional(),
     delivery: deliverySchema,
     payment: z.enum(['cash', 'transfer']),
+    /** The total the clerk told the citizen: confirm refuses if the host now computes another. */
+    expectedTotal: z.number().int().min(0).optional(),
     draftId: z.number().int().positive().optional(),
   })
   .strict();

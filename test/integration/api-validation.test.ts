@@ -75,6 +75,23 @@ describe('every API method validates its payload', () => {
     fromOwnPage.close();
   });
 
+  it('answers a malformed URL with 400 and keeps serving (any page in the browser can send one)', async () => {
+    const net = await import('node:net');
+    const raw = (request: string) =>
+      new Promise<string>((resolve) => {
+        const sock = net.connect(host.port, '127.0.0.1', () => sock.write(request));
+        let data = '';
+        sock.on('data', (d) => (data += d));
+        sock.on('close', () => resolve(data));
+        sock.on('error', () => resolve(data));
+        setTimeout(() => sock.destroy(), 1000);
+      });
+    expect(await raw('GET /% HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400/);
+    await raw('GET //x:99999/ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    expect((await fetch(`http://127.0.0.1:${host.port}/`)).status).toBe(200);
+    expect(await manager.call('app.info', {})).toMatchObject({ ok: true });
+  });
+
   it('serves the UI with a strict Content-Security-Policy, on 127.0.0.1 only', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
     const res = await fetch(`http://127.0.0.1:${host.port}/`);

@@ -84,6 +84,13 @@ describe('first run and sign-in', () => {
     expect(await call(app, newContext(), 'auth.signIn', { username: 'gdv.minh', password: 'giao-dich-2' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
+  it('never leaves the point without an active manager', async () => {
+    const manager = await setUpAndSignIn(app);
+    const me = app.services.auth.listUsers()[0];
+    expect(() => app.services.auth.updateUser(manager, { id: me.id, role: 'clerk' })).toThrow(/ít nhất một tài khoản trưởng bưu cục/);
+    expect(app.services.auth.listUsers()[0].role).toBe('manager');
+  });
+
   it('records who did what and when in the audit log', async () => {
     const manager = await setUpAndSignIn(app);
     await app.services.auth.createUser(manager, { username: 'gdv.lan', fullName: 'Lê Thị Lan', role: 'clerk', password: 'giao-dich-1' });

@@ -50,6 +50,7 @@ CREATE TABLE dossier (
   result_date        TEXT,
   payment_method     TEXT NOT NULL CHECK (payment_method IN ('cash', 'transfer', 'none')),
   total_amount       INTEGER NOT NULL,
+  log_book_number    TEXT NOT NULL,    -- "0123/2026": a running number per point per year (sổ theo dõi)
   status             TEXT NOT NULL,
   status_at          TEXT NOT NULL
 );
@@ -57,6 +58,20 @@ CREATE INDEX dossier_applicant_id ON dossier (applicant_id);
 CREATE INDEX dossier_applicant_phone ON dossier (applicant_phone);
 CREATE INDEX dossier_status ON dossier (status, received_day);
 CREATE INDEX dossier_received_day ON dossier (received_day);
+
+-- What was received, from whom, for how much is fixed once confirmed; only the derived
+-- status moves (with its events), and corrections are new ledger lines.
+CREATE TRIGGER dossier_facts_immutable
+BEFORE UPDATE OF code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
+  applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
+  originals, copies, received_at, received_day, received_by, payment_method, total_amount, log_book_number ON dossier
+BEGIN
+  SELECT RAISE(ABORT, 'dossier facts are immutable: record an event or a reversal');
+END;
+CREATE TRIGGER dossier_no_delete BEFORE DELETE ON dossier
+BEGIN
+  SELECT RAISE(ABORT, 'dossiers are never deleted');
+END;
 
 CREATE TABLE dossier_event (
   id          INTEGER PRIMARY KEY,
@@ -111,9 +126,19 @@ CREATE TABLE guidance_slip (
   user_id         INTEGER NOT NULL REFERENCES app_user (id),
   procedure_id    INTEGER NOT NULL REFERENCES procedure (id),
   applicant_name  TEXT,
-  missing         TEXT NOT NULL    -- JSON lines as printed
+  missing         TEXT NOT NULL,   -- JSON lines as printed
+  -- A retried request is the same slip (counted once in "guided, not received").
+  idempotency_key TEXT NOT NULL UNIQUE
 );
 CREATE INDEX guidance_slip_day ON guidance_slip (day);
+CREATE TRIGGER guidance_slip_no_update BEFORE UPDATE ON guidance_slip
+BEGIN
+  SELECT RAISE(ABORT, 'guidance_slip is append-only');
+END;
+CREATE TRIGGER guidance_slip_no_delete BEFORE DELETE ON guidance_slip
+BEGIN
+  SELECT RAISE(ABORT, 'guidance_slip is append-only');
+END;
 
 -- A half-done reception, saved as the clerk works, offered back after a crash or restart.
 CREATE TABLE reception_draft (

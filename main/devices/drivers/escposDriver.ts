@@ -30,8 +30,8 @@ export class EscposDriver implements PrinterDriver {
   private readonly pending: number[] = [];
   private waiter: (() => void) | null = null;
   private unsubscribe: (() => void) | null = null;
-  /** Cheap printers that never answered once are not asked again on every job. */
-  private answers: boolean;
+  /** Whether this model answers DLE EOT at all (its profile says so); cheap clones never do. */
+  private readonly answers: boolean;
 
   constructor(
     private readonly transport: ByteTransport,
@@ -112,10 +112,9 @@ export class EscposDriver implements PrinterDriver {
     await this.ensureOpen();
     const timeout = this.options.replyTimeoutMs ?? 800;
     const before = await this.query(timeout);
-    if (this.profile.status === 'dle-eot' && before === null && this.answers) {
-      // It did not answer: print anyway, and stop asking this printer before every job.
-      this.answers = false;
-    }
+    // A model that answers and now does not is off or unplugged (a serial port opens even then):
+    // nothing is sent, the queue retries, and the clerk sees why.
+    if (this.answers && before === null) throw new DeviceError('timeout', this.transport.description);
     if (before) {
       const problem = failureOf(before);
       if (problem) throw new DeviceError(problem);

@@ -164,6 +164,9 @@ export class AuthService {
     if (input.disabled && ctx.session?.userId === input.id) throw new ApiError('CONFLICT', t('users.selfDisable'));
     this.db.transaction(() => {
       updateUser(this.db, input.id, input);
+      // Someone must always be able to manage users, cancel dossiers and configure the point.
+      const managers = (this.db.prepare("SELECT count(*) AS n FROM app_user WHERE role = 'manager' AND disabled = 0").get() as { n: number }).n;
+      if (managers === 0) throw new ApiError('CONFLICT', t('users.lastManager'));
       const { id: _id, ...changes } = input;
       this.audit(ctx.session?.userId ?? null, 'user.update', input.id, changes);
     })();

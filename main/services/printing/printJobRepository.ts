@@ -86,7 +86,7 @@ export function setJobState(
   id: number,
   at: string,
   state: PrintJobState,
-  patch: { lastError?: string | null; nextAttemptAt?: string | null; attemptsDelta?: number; printedAt?: string | null; deviceId?: number; transmitStartedAt?: null } = {},
+  patch: { lastError?: string | null; nextAttemptAt?: string | null; attemptsDelta?: number; printedAt?: string | null; deviceId?: number } = {},
 ): void {
   db.transaction(() => {
     stmt(db, 
@@ -95,8 +95,7 @@ export function setJobState(
          next_attempt_at = CASE WHEN ? THEN ? ELSE next_attempt_at END,
          attempts = attempts + ?,
          printed_at = CASE WHEN ? THEN ? ELSE printed_at END,
-         device_id = coalesce(?, device_id),
-         transmit_started_at = CASE WHEN ? THEN NULL ELSE transmit_started_at END
+         device_id = coalesce(?, device_id)
        WHERE id = ?`,
     ).run(
       state,
@@ -109,7 +108,6 @@ export function setJobState(
       patch.printedAt !== undefined ? 1 : 0,
       patch.printedAt ?? null,
       patch.deviceId ?? null,
-      patch.transmitStartedAt === null ? 1 : 0,
       id,
     );
     appendJobEvent(db, id, at, state, patch.lastError ?? (patch.deviceId ? `device ${patch.deviceId}` : null));
@@ -127,6 +125,23 @@ export function nextJobFor(db: Db, deviceId: number): PrintJob | null {
     )
     .get(deviceId) as JobRow | undefined;
   return r ? toJob(r) : null;
+}
+
+/**
+ * Takes a job for sending, only if it is still waiting: two processes on one data folder (the app
+ * and the admin CLI, say) can never both send the same job.
+ */
+export function claimJob(db: Db, id: number, at: string): boolean {
+  return db.transaction(() => {
+    const r = stmt(
+      db,
+      `UPDATE print_job SET state = 'sending', updated_at = ?, attempts = attempts + 1, transmit_started_at = NULL
+        WHERE id = ? AND state IN ('queued', 'failed')`,
+    ).run(at, id);
+    if (r.changes !== 1) return false;
+    appendJobEvent(db, id, at, 'sending', null);
+    return true;
+  })();
 }
 
 /** Marks that the current attempt has started writing bytes to the printer. */

@@ -6,6 +6,7 @@ import type { PrinterDriver } from '../../devices/drivers/driver';
 import { DeviceError, type DeviceFailure } from '../../devices/transports/deviceError';
 import type { Clock } from '../context';
 import {
+  claimJob,
   markTransmitting,
   wasTransmitting,
   countReprints,
@@ -250,7 +251,7 @@ export class PrintQueue {
         this.arm(deviceId, job.nextAttemptAt);
         return;
       }
-      setJobState(this.db, job.id, this.now(), 'sending', { attemptsDelta: 1, transmitStartedAt: null });
+      if (!claimJob(this.db, job.id, this.now())) continue;
       this.changed(job.id);
       this.deps.onPrinterState?.(deviceId, 'printing', null);
       try {

@@ -26,6 +26,7 @@ export interface DossierRow {
   result_date: string | null;
   payment_method: Dossier['paymentMethod'];
   total_amount: number;
+  log_book_number: string;
   status: string;
   status_at: string;
 }

@@ -7,7 +7,7 @@ import type { Procedure } from '../../../shared/catalogue/schema';
 import { t } from '../../../shared/messages/vi';
 import { documentCounts, evaluateChecklist, supplementSlipLines, verdictMessages, type ChecklistAnswers } from '../../../shared/reception/checklist';
 import { DOSSIER_SEQUENCE_MAX, formatDossierCode, nextS10FromRange, rangeRemaining, validateS10Range } from '../../../shared/reception/codes';
-import { DEFAULT_POSTAL_TARIFF, postalCharge, procedureFeeLines, validateTariff, vietQrPayload } from '../../../shared/reception/fees';
+import { DEFAULT_POSTAL_TARIFF, formatVnd, postalCharge, procedureFeeLines, validateTariff, vietQrPayload } from '../../../shared/reception/fees';
 import { envelopeLabelDocument, envelopeListDocument, guidanceSlipDocument, receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
 import { foldVietnamese } from '../../../shared/text/fold';
@@ -18,6 +18,7 @@ import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CallContext, Clock, Session } from '../context';
 import type { PrintingService } from '../printing/printingService';
 import type { PrintQueue } from '../printing/printQueue';
+import { findJobByKey } from '../printing/printJobRepository';
 import type { SetupService } from '../setup/setupService';
 import { resultDates } from './resultDates';
 import {
@@ -172,6 +173,8 @@ export class ReceptionService {
 
   /** Prints the supplement guidance slip for an incomplete dossier and records it ("guided, not received"). */
   guidance(ctx: CallContext, session: Session, input: { procedureCode: string; versionId: number; answers: ConfirmInput['answers']; applicantName?: string; idempotencyKey: string }): PrintJob {
+    const printed = findJobByKey(this.db, `guidance:${input.idempotencyKey}`);
+    if (printed) return printed;
     const procedure = this.procedure(input.procedureCode, input.versionId);
     const result = evaluateChecklist(procedure, toAnswers(input.answers));
     if (result.complete) throw new ApiError('CONFLICT', t('reception.guidanceNotNeeded'));
@@ -186,14 +189,14 @@ export class ReceptionService {
       .transaction(() => {
         const id = Number(
           this.db
-            .prepare('INSERT INTO guidance_slip (at, day, user_id, procedure_id, applicant_name, missing) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(at.toISOString(), vietnamDay(at), session.userId, procedure.rowId, input.applicantName ?? null, JSON.stringify(lines)).lastInsertRowid,
+            .prepare('INSERT INTO guidance_slip (at, day, user_id, procedure_id, applicant_name, missing, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+            .run(at.toISOString(), vietnamDay(at), session.userId, procedure.rowId, input.applicantName ?? null, JSON.stringify(lines), input.idempotencyKey).lastInsertRowid,
         );
         const document = guidanceSlipDocument({
           office,
           point: pointName,
           pointAddress,
-          number: `${id}/${at.getUTCFullYear()}`,
+          number: `${id}/${vietnamDay(at).slice(0, 4)}`,
           applicant: input.applicantName,
           procedure: `${procedure.name} (${procedure.code})`,
           lines: lines.map((l) => ({ name: l.name, requirement: `${l.form} — ${l.quantity}`, reason: l.reason })),
@@ -221,6 +224,8 @@ export class ReceptionService {
     const existing = dossierRowByKey(this.db, request.idempotencyKey);
     if (existing) return { dossier: toDossier(existing), printJobs: this.jobsOf(existing.id) };
     const input = { ...request, delivery: this.canonicalDelivery(request.delivery) };
+    const current = this.catalogue.currentVersion();
+    if (input.versionId !== current) throw new ApiError('CONFLICT', t('reception.catalogueChanged', { current: current ?? 0 }));
     const procedure = this.procedure(input.procedureCode, input.versionId);
     if (sends(input.service) && !procedure.bcciReceive) throw new ApiError('CONFLICT', t('procedure.notAcceptedBanner'));
     if (returns(input.service) && !procedure.bcciReturn) throw new ApiError('CONFLICT', t('reception.returnNotAccepted'));
@@ -229,6 +234,8 @@ export class ReceptionService {
     if (sends(input.service) && !verdict.complete) throw new ApiError('CONFLICT', t('reception.incomplete', { missing: verdictMessages(verdict).join('; ') }));
     const quote = this.quote(input);
     if (quote.errors.length) throw new ApiError('CONFLICT', quote.errors.join(' '));
+    if (input.expectedTotal !== undefined && input.expectedTotal !== quote.total)
+      throw new ApiError('CONFLICT', t('reception.totalChanged', { expected: formatVnd(input.expectedTotal), actual: formatVnd(quote.total) }));
     const { office, pointName, pointAddress, point } = this.pointLines();
     const counts = sends(input.service) ? documentCounts(procedure, answers) : { originals: 0, copies: 0, items: [] };
     const at = this.clock();
@@ -242,6 +249,7 @@ export class ReceptionService {
         const sequence = nextDossierSequence(this.db, point.code, day);
         if (sequence > DOSSIER_SEQUENCE_MAX) throw new ApiError('CONFLICT', t('reception.code.sequenceExhausted', { date: displayDate(day), point: point.code }));
         const code = formatDossierCode(point.code, day, sequence);
+        const logBook = `${String(nextDossierSequence(this.db, point.code, day.slice(0, 4))).padStart(4, '0')}/${day.slice(0, 4)}`;
         let itemNumber: string | null = null;
         if (sends(input.service)) {
           itemNumber = this.allocateItemNumber();
@@ -253,8 +261,8 @@ export class ReceptionService {
               `INSERT INTO dossier (code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
                  applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
                  originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
-                 total_amount, status, status_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
+                 total_amount, log_book_number, status, status_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?)`,
             )
             .run(
               code,
@@ -282,6 +290,7 @@ export class ReceptionService {
               quote.resultDate,
               paymentMethod,
               quote.total,
+              logBook,
               at.toISOString(),
             ).lastInsertRowid,
         );
@@ -363,7 +372,7 @@ export class ReceptionService {
       receivedAt: vietnamClock(new Date(row.received_at)),
       resultDate: row.result_date ? displayDate(row.result_date) : t('reception.noResultDate'),
       returnVia: deliveryText(JSON.parse(row.delivery) as Delivery),
-      logBookNumber: `${row.code.split('-').at(-1)}/${row.received_day.slice(0, 4)}`,
+      logBookNumber: row.log_book_number,
       receiver: o.clerk,
     };
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PrinterProfileSummary } from '../../../shared/api/contract';
-import type { Device, DeviceKind, TransportConfigInput } from '../../../shared/api/devices';
+import { transportConfigSchema, type Device, type DeviceKind, type TransportConfigInput } from '../../../shared/api/devices';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
@@ -61,10 +61,13 @@ function transportOf(d: Draft): TransportConfigInput | string {
       if (!Number.isInteger(port) || port < 1 || port > 65535) return 'Cổng phải là số từ 1 đến 65535 (thường là 9100).';
       return { kind: 'tcp', host: d.host, port };
     }
+    // The shared schema decides what a valid path is, here and on the host.
     case 'usb-file':
-      return /^\/dev\/[A-Za-z0-9/_.-]+$/.test(d.path) ? { kind: 'usb-file', path: d.path } : 'Đường dẫn thiết bị dạng /dev/usb/lp0.';
+      return transportConfigSchema.safeParse({ kind: 'usb-file', path: d.path }).success ? { kind: 'usb-file', path: d.path } : 'Đường dẫn thiết bị dạng /dev/usb/lp0.';
     case 'windows-share':
-      return /^\\\\[^\\/:*?"<>|]+\\[^\\/:*?"<>|]+$/.test(d.path) ? { kind: 'windows-share', path: d.path } : 'Tên máy in chia sẻ dạng \\\\localhost\\TenMayIn.';
+      return transportConfigSchema.safeParse({ kind: 'windows-share', path: d.path }).success
+        ? { kind: 'windows-share', path: d.path }
+        : 'Máy in chia sẻ trên chính máy này, dạng \\\\localhost\\TenMayIn.';
     case 'emulated':
       return { kind: 'emulated' };
   }

@@ -394,6 +394,7 @@ export function ReceptionScreen() {
         ...(parties.representative ? { representative: parties.representative } : {}),
         delivery: parties.delivery ?? { kind: 'at_agency' },
         payment: freshQuote.total === 0 ? 'cash' : form.payment,
+        expectedTotal: freshQuote.total,
         ...(draftId ? { draftId } : {}),
       });
       saver.forget();

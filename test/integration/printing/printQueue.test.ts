@@ -98,8 +98,28 @@ describe('print queue over a real TCP connection', () => {
     expect(job(j.id).lastError).toBe('Nắp máy in đang mở');
   });
 
-  it('marks a job from a printer that never answers as sent but unconfirmed', async () => {
+  it('holds a job for a printer that should answer and is silent (off), and prints it when it answers again', async () => {
     printer.emulator.setMute(true);
+    const j = receipt('dossier-13');
+    await waitFor(() => job(j.id).state === 'failed', 5000);
+    expect(job(j.id).lastError).toMatch(/^Thiết bị không trả lời/);
+    expect(printer.emulator.receipts()).toHaveLength(0);
+    printer.emulator.setMute(false);
+    await waitFor(() => job(j.id).state === 'printed', 6000, 'printed once the printer answered');
+  });
+
+  it('marks a job from a model that never answers (its profile says so) as sent but unconfirmed', async () => {
+    printer.emulator.setMute(true);
+    app.services.devices.save(clerk, {
+      id: deviceId,
+      name: 'Máy in quầy 1',
+      kind: 'receipt_printer',
+      transport: { kind: 'tcp', host: '127.0.0.1', port: printer.port },
+      profileId: 'generic-80',
+      textMode: 'tcvn3',
+      options: null,
+      enabled: true,
+    });
     const j = receipt('dossier-6');
     await waitFor(() => ['printed', 'sent_unconfirmed'].includes(job(j.id).state), 8000);
     expect(job(j.id).state).toBe('sent_unconfirmed');

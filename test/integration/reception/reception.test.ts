@@ -115,6 +115,16 @@ describe('confirming a reception', () => {
     expect(slip).toContain('Một trong các giấy tờ sau');
     expect(rows('SELECT count(*) AS n FROM guidance_slip')[0].n).toBe(1);
     expect(rows('SELECT count(*) AS n FROM dossier')[0].n).toBe(0);
+    // A retried request is the same slip: counted once.
+    const again = app.services.reception.guidance(manager, session(manager), {
+      procedureCode: input.procedureCode,
+      versionId: input.versionId,
+      answers: { conditions: input.answers.conditions, items: {} },
+      applicantName: APPLICANT.fullName,
+      idempotencyKey: 'guide-000001',
+    });
+    expect(again.id).toBe(job.id);
+    expect(rows('SELECT count(*) AS n FROM guidance_slip')[0].n).toBe(1);
   });
 
   it('lets a manager cancel before dispatch: reversal lines, an event, an audit line, nothing deleted', () => {
@@ -141,6 +151,25 @@ describe('confirming a reception', () => {
       error: { code: 'FORBIDDEN' },
     });
     void MANAGER;
+  });
+
+  it('refuses a confirm checked against an older catalogue version, or whose total changed since the citizen was told', async () => {
+    const old = confirmInput(app, '3.000333', 'key-000010');
+    const json = (await app.services.catalogue.export('json')).contentBase64;
+    await app.services.catalogue.import(manager, 'again.json', Buffer.from(json, 'base64'), 'replace');
+    expect(() => app.services.reception.confirm(manager, session(manager), old)).toThrow(/Danh mục thủ tục vừa được cập nhật/);
+    const fresh = confirmInput(app, '3.000333', 'key-000011');
+    expect(() => app.services.reception.confirm(manager, session(manager), { ...fresh, expectedTotal: 1 })).toThrow(/Số tiền đã thay đổi/);
+    expect(rows('SELECT count(*) AS n FROM dossier')[0].n).toBe(0);
+  });
+
+  it('keeps what was received immutable: only the status moves, corrections are events and reversals', () => {
+    const { dossier } = app.services.reception.confirm(manager, session(manager), confirmInput(app, '3.000333', 'key-000012'));
+    expect(() => app.db.prepare('UPDATE dossier SET total_amount = 0 WHERE id = ?').run(dossier.id)).toThrow(/immutable/);
+    expect(() => app.db.prepare('DELETE FROM dossier').run()).toThrow(/never deleted/);
+    expect(dossier.code).toBeTruthy();
+    const logBook = rows('SELECT log_book_number FROM dossier WHERE id = ?', dossier.id)[0].log_book_number;
+    expect(logBook).toBe('0001/2026');
   });
 
   it('keeps drafts per clerk until confirm removes them', () => {
