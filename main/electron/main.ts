@@ -98,7 +98,7 @@ async function start(): Promise<void> {
   });
 
   core.services.bus.subscribe((event, payload) => {
-    for (const ctx of contexts.values()) if (ctx.session && !ctx.session.locked) ctx.push?.(event, payload);
+    for (const ctx of contexts.values()) if (core?.services.auth.isActive(ctx)) ctx.push?.(event, payload);
   });
   createWindow(rendererIndex);
 }

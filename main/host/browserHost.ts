@@ -15,6 +15,8 @@ export interface BrowserHostOptions {
   dispatch: Dispatch;
   /** Events for every signed-in connection (device states, print jobs, scans). */
   bus?: EventBus;
+  /** Whether a connection may receive pushes now (signed in, not locked, not idle). */
+  isActive?: (ctx: CallContext) => boolean;
   rendererDir: string;
   port?: number;
   /** Fixed token for tests; a fresh random one per launch otherwise. */
@@ -108,7 +110,8 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   const sockets = new Set<WebSocket>();
   const contexts = new Set<CallContext>();
   const unsubscribe = o.bus?.subscribe((event, payload) => {
-    for (const ctx of contexts) if (ctx.session && !ctx.session.locked) ctx.push?.(event, payload);
+    // A scan carries a citizen's name and address: never to a locked or abandoned screen.
+    for (const ctx of contexts) if (o.isActive ? o.isActive(ctx) : ctx.session && !ctx.session.locked) ctx.push?.(event, payload);
   });
 
   server.on('upgrade', (req, socket, head) => {

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     dispatch: app.dispatch,
     bus: app.services.bus,
+    isActive: (ctx) => app.services.auth.isActive(ctx),
     rendererDir: app.paths.rendererDir,
     port: opts.port,
     log: (l) => process.stderr.write(`${l}\n`),

@@ -35,7 +35,7 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
       if (!isMethodName(method)) throw ApiError.of('UNKNOWN_METHOD', { method });
       const spec = api[method];
       if (spec.access !== 'public') {
-        const session = services.auth.requireSession(ctx, spec.whileLocked ?? false);
+        const session = services.auth.requireSession(ctx, spec.whileLocked ?? false, !(spec.background ?? false));
         if (spec.access !== 'session') services.auth.requirePermission(session, spec.access);
       } else if (!WORKS_BEFORE_SETUP.has(method) && services.setup.needsSetup()) {
         throw ApiError.of('SETUP_REQUIRED');

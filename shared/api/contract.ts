@@ -36,6 +36,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   access: Access;
   /** Allowed while the session is locked (unlock, sign-out, reading app info). */
   whileLocked?: boolean;
+  /** Background polling by a screen, not the clerk's doing: it does not keep the session from idle-locking. */
+  background?: boolean;
 }
 
 function method<I extends z.ZodType, O extends z.ZodType>(
@@ -43,8 +45,9 @@ function method<I extends z.ZodType, O extends z.ZodType>(
   output: O,
   access: Access,
   whileLocked = false,
+  background = false,
 ): MethodSpec<I, O> {
-  return { input, output, access, whileLocked };
+  return { input, output, access, whileLocked, background };
 }
 
 const empty = z.object({}).strict();
@@ -366,6 +369,8 @@ export const api = {
     empty,
     z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), serialNumber: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional() })),
     'devices.manage',
+    false,
+    true,
   ),
   'devices.profiles': method(empty, z.array(printerProfileSchema), 'session'),
   'devices.save': method(
@@ -402,14 +407,15 @@ export const api = {
   'printJobs.retry': method(jobRef, printJobSchema, 'session'),
   'printJobs.hold': method(jobRef, printJobSchema, 'session'),
   'printJobs.cancel': method(jobRef, printJobSchema, 'session'),
-  'printJobs.reprint': method(jobRef, printJobSchema, 'session'),
+  // Receipts carry citizens' personal data: only those who receive dossiers see or reprint them.
+  'printJobs.reprint': method(jobRef, printJobSchema, 'reception.receive'),
   'printJobs.moveTo': method(z.object({ id: z.number().int().positive(), deviceId: z.number().int().positive() }).strict(), printJobSchema, 'session'),
   'printJobs.preview': method(
     jobRef,
     z.object({ job: printJobSchema, document: printDocumentSchema, columns: z.number().int(), dotsPerLine: z.number().int() }),
-    'session',
+    'reception.receive',
   ),
-  'printJobs.pdf': method(jobRef, fileSchema, 'session'),
+  'printJobs.pdf': method(jobRef, fileSchema, 'reception.receive'),
 
   'reception.config': method(empty, receptionConfigSchema, 'reception.receive'),
   'reception.updateConfig': method(receptionConfigSchema, receptionConfigSchema, 'reception.configure'),

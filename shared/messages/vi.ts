@@ -195,6 +195,7 @@ export const vi = {
   'users.resetPassword': 'Đặt lại mật khẩu',
   'users.created': 'Đã tạo tài khoản {username}.',
   'users.exists': 'Tên đăng nhập {username} đã tồn tại.',
+  'auth.throttled': 'Nhập sai mật khẩu nhiều lần. Vui lòng chờ 30 giây rồi thử lại.',
   'users.lastManager': 'Phải còn ít nhất một tài khoản trưởng bưu cục đang hoạt động.',
   'users.selfDisable': 'Không thể tự khóa tài khoản đang đăng nhập.',
 

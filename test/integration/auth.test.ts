@@ -84,6 +84,18 @@ describe('first run and sign-in', () => {
     expect(await call(app, newContext(), 'auth.signIn', { username: 'gdv.minh', password: 'giao-dich-2' })).toMatchObject({ ok: false, error: { code: 'ACCOUNT_DISABLED' } });
   });
 
+  it('slows down password guessing: after 5 failures the user name waits 30 seconds', async () => {
+    await app.services.setup.complete({ point: POINT, manager: MANAGER });
+    const ctx = newContext();
+    for (let i = 0; i < 5; i++) expect(await call(app, ctx, 'auth.signIn', { username: MANAGER.username, password: `sai-${i}` })).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
+    expect(await call(app, ctx, 'auth.signIn', { username: MANAGER.username, password: MANAGER.password })).toMatchObject({
+      ok: false,
+      error: { message: 'Nhập sai mật khẩu nhiều lần. Vui lòng chờ 30 giây rồi thử lại.' },
+    });
+    app.advance(31_000);
+    expect(await call(app, ctx, 'auth.signIn', { username: MANAGER.username, password: MANAGER.password })).toMatchObject({ ok: true });
+  });
+
   it('never leaves the point without an active manager', async () => {
     const manager = await setUpAndSignIn(app);
     const me = app.services.auth.listUsers()[0];

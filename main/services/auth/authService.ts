@@ -33,13 +33,31 @@ export class AuthService {
     appendAudit(this.db, this.clock(), { userId, action, entity: 'user', entityId, detail });
   }
 
+  /** Recent failed attempts per user name: a locked screen or the sign-in form cannot be guessed at full speed. */
+  private readonly failures = new Map<string, number[]>();
+
+  private checkThrottle(key: string): void {
+    const now = this.clock().getTime();
+    const recent = (this.failures.get(key) ?? []).filter((at) => now - at < 5 * 60_000);
+    this.failures.set(key, recent);
+    if (recent.length >= 5 && now - recent[recent.length - 1] < 30_000) throw new ApiError('CONFLICT', t('auth.throttled'));
+  }
+
+  private noteFailure(key: string): void {
+    this.failures.set(key, [...(this.failures.get(key) ?? []), this.clock().getTime()]);
+  }
+
   async signIn(ctx: CallContext, username: string, password: string): Promise<SessionInfo> {
-    const user = findUserByUsername(this.db, username.trim().toLowerCase());
+    const key = username.trim().toLowerCase();
+    this.checkThrottle(key);
+    const user = findUserByUsername(this.db, key);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await burnTime(password);
     if (!user || !valid) {
+      this.noteFailure(key);
       this.audit(user?.id ?? null, 'auth.signInFailed', user?.id, { username });
       throw ApiError.of('BAD_CREDENTIALS');
     }
+    this.failures.delete(key);
     if (user.disabled) throw ApiError.of('ACCOUNT_DISABLED');
     ctx.session = {
       userId: user.id,
@@ -75,7 +93,7 @@ export class AuthService {
    * Called by dispatch before every call that needs a session: locks a session
    * idle for too long, and otherwise counts the call as activity.
    */
-  requireSession(ctx: CallContext, allowLocked: boolean): Session {
+  requireSession(ctx: CallContext, allowLocked: boolean, countsAsActivity = true): Session {
     const s = ctx.session;
     if (!s) throw ApiError.of('UNAUTHENTICATED');
     const now = this.clock().getTime();
@@ -86,7 +104,7 @@ export class AuthService {
       ctx.push?.('session.locked', { reason: 'idle' });
     }
     if (s.locked && !allowLocked) throw ApiError.of('LOCKED');
-    if (!s.locked) s.lastActivity = now;
+    if (!s.locked && countsAsActivity) s.lastActivity = now;
     // A user disabled or demoted while signed in loses the old rights at once.
     const user = findUserById(this.db, s.userId);
     if (!user || user.disabled) {
@@ -95,6 +113,13 @@ export class AuthService {
     }
     s.role = user.role;
     return s;
+  }
+
+  /** Whether pushes (scans, device states) may go to this connection: signed in, not locked, not idle past the limit. */
+  isActive(ctx: CallContext): boolean {
+    const s = ctx.session;
+    if (!s || s.locked) return false;
+    return this.clock().getTime() - s.lastActivity <= this.settings.get().idleLockMinutes * 60_000;
   }
 
   requirePermission(session: Session, permission: Permission): void {
@@ -111,11 +136,14 @@ export class AuthService {
 
   async unlock(ctx: CallContext, password: string): Promise<SessionInfo> {
     const s = this.requireSession(ctx, true);
+    this.checkThrottle(s.username);
     const user = findUserById(this.db, s.userId) as UserWithHash;
     if (!(await verifyPassword(password, user.passwordHash))) {
+      this.noteFailure(s.username);
       this.audit(s.userId, 'auth.unlockFailed', s.userId);
       throw ApiError.of('BAD_CREDENTIALS');
     }
+    this.failures.delete(s.username);
     s.locked = false;
     s.lastActivity = this.clock().getTime();
     this.audit(s.userId, 'auth.unlock', s.userId);
