@@ -330,29 +330,19 @@ export function ChecklistStep({ procedure, answers, onAnswers, cursor, onCursor,
                       </select>
                     </td>
                     <td>
-                      <input
-                        className="rx-count"
-                        type="number"
-                        min={0}
-                        max={99}
-                        aria-label={t('recv.checklist.originalsLabel', { n: no })}
-                        value={presented ? (item?.originals ?? 0) : ''}
-                        disabled={!presented}
-                        tabIndex={presented ? 0 : -1}
-                        onChange={(e) => setItem(entry.index, (p) => ({ ...p, originals: clampCount(e.target.value) }))}
+                      <CountInput
+                        label={t('recv.checklist.originalsLabel', { n: no })}
+                        value={item?.originals}
+                        presented={presented}
+                        onChange={(n) => setItem(entry.index, (p) => ({ ...p, originals: n }))}
                       />
                     </td>
                     <td>
-                      <input
-                        className="rx-count"
-                        type="number"
-                        min={0}
-                        max={99}
-                        aria-label={t('recv.checklist.copiesLabel', { n: no })}
-                        value={presented ? (item?.copies ?? 0) : ''}
-                        disabled={!presented}
-                        tabIndex={presented ? 0 : -1}
-                        onChange={(e) => setItem(entry.index, (p) => ({ ...p, copies: clampCount(e.target.value) }))}
+                      <CountInput
+                        label={t('recv.checklist.copiesLabel', { n: no })}
+                        value={item?.copies}
+                        presented={presented}
+                        onChange={(n) => setItem(entry.index, (p) => ({ ...p, copies: n }))}
                       />
                     </td>
                     <td>
@@ -398,6 +388,23 @@ export function ChecklistStep({ procedure, answers, onAnswers, cursor, onCursor,
         </div>
       </aside>
     </div>
+  );
+}
+
+/** A row's count of originals or of copies (0–99): blank and out of the tab order while the document is not presented. */
+function CountInput({ label, value, presented, onChange }: { label: string; value: number | undefined; presented: boolean; onChange: (n: number) => void }) {
+  return (
+    <input
+      className="rx-count"
+      type="number"
+      min={0}
+      max={99}
+      aria-label={label}
+      value={presented ? (value ?? 0) : ''}
+      disabled={!presented}
+      tabIndex={presented ? 0 : -1}
+      onChange={(e) => onChange(clampCount(e.target.value))}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AdminUnitInfo } from '../../../shared/api/contract';
 import { matchUnit, suggestUnits, type PreparedUnit } from '../../../shared/text/unitNames';
+import { ReceptionFieldFrame } from './controls';
 
 interface UnitComboboxProps {
   label: string;
@@ -27,6 +28,7 @@ interface UnitComboboxProps {
  */
 export function UnitCombobox(props: UnitComboboxProps) {
   const { label, name, value, units, error, hint, required, className } = props;
+  // the listbox's and options' ids (the input's own id comes from the field frame)
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
@@ -78,65 +80,52 @@ export function UnitCombobox(props: UnitComboboxProps) {
   }
 
   return (
-    <div className={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <span className="rx-label-row">
-        <label htmlFor={id}>{label}</label>
-        {required && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
-      </span>
-      <div className="rx-combo">
-        <input
-          id={id}
-          data-field={name}
-          type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-invalid={!!error}
-          aria-describedby={error || hint ? `${id}-msg` : undefined}
-          autoComplete="off"
-          spellCheck={false}
-          required={required}
-          maxLength={props.maxLength}
-          value={value}
-          onChange={(e) => {
-            props.onChange(e.target.value);
-            setOpen(true);
-            setActive(-1);
-          }}
-          onFocus={() => setOpen(false)}
-          onKeyDown={onKeyDown}
-          onBlur={onBlur}
-        />
-        <ul id={listId} role="listbox" aria-label={props.listLabel} className="rx-combo-list" hidden={!expanded}>
-          {expanded &&
-            suggestions.map((u, i) => (
-              <li
-                key={u.code}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => {
-                  // keep the focus in the field: choosing must not blur it first
-                  e.preventDefault();
-                  choose(u);
-                }}
-              >
-                {u.name}
-              </li>
-            ))}
-        </ul>
-      </div>
-      {(error || hint) && (
-        <small id={`${id}-msg`} className={error ? 'error' : 'muted'}>
-          {error ?? hint}
-        </small>
+    <ReceptionFieldFrame label={label} error={error} hint={hint} required={required} className={className}>
+      {(control) => (
+        <div className="rx-combo">
+          <input
+            {...control}
+            data-field={name}
+            type="text"
+            role="combobox"
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
+            autoComplete="off"
+            spellCheck={false}
+            required={required}
+            maxLength={props.maxLength}
+            value={value}
+            onChange={(e) => {
+              props.onChange(e.target.value);
+              setOpen(true);
+              setActive(-1);
+            }}
+            onFocus={() => setOpen(false)}
+            onKeyDown={onKeyDown}
+            onBlur={onBlur}
+          />
+          <ul id={listId} role="listbox" aria-label={props.listLabel} className="rx-combo-list" hidden={!expanded}>
+            {expanded &&
+              suggestions.map((u, i) => (
+                <li
+                  key={u.code}
+                  id={optionId(i)}
+                  role="option"
+                  aria-selected={i === active}
+                  onMouseDown={(e) => {
+                    // keep the focus in the field: choosing must not blur it first
+                    e.preventDefault();
+                    choose(u);
+                  }}
+                >
+                  {u.name}
+                </li>
+              ))}
+          </ul>
+        </div>
       )}
-    </div>
+    </ReceptionFieldFrame>
   );
 }

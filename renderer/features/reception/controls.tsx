@@ -1,8 +1,10 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
+import { FieldFrame, type FieldFrameProps } from '../../ui/Field';
 
 /**
- * Labelled inputs for the reception forms (like ui/Field, plus selects, a ref for focusing the
- * first invalid field, blur for "touched", and `data-field` so the step can find a field by name).
+ * Labelled inputs for the reception forms (ui/Field's frame with a required mark, plus selects, a ref
+ * for focusing the first invalid field, blur for "touched", and `data-field` so the step can find a
+ * field by name).
  */
 
 interface Common {
@@ -16,24 +18,30 @@ interface Common {
   onBlur?: () => void;
 }
 
-function Message({ id, error, hint }: { id: string; error?: string; hint?: string }) {
-  if (!error && !hint) return null;
+/** The frame of a reception field: its label in a row with the required mark. */
+export function ReceptionFieldFrame({ required, ...frame }: Omit<FieldFrameProps, 'labelHidden' | 'wrapLabel'> & { required?: boolean }) {
   return (
-    <small id={`${id}-msg`} className={error ? 'error' : 'muted'}>
-      {error ?? hint}
-    </small>
+    <FieldFrame
+      {...frame}
+      wrapLabel={(label) => (
+        <span className="rx-label-row">
+          {label}
+          {required && (
+            <span className="required-mark" aria-hidden="true">
+              *
+            </span>
+          )}
+        </span>
+      )}
+    />
   );
 }
 
 export function TextField({
-  label,
   name,
   value,
   onChange,
-  error,
-  hint,
   required,
-  className,
   onBlur,
   type = 'text',
   inputMode,
@@ -43,6 +51,7 @@ export function TextField({
   inputRef,
   placeholder,
   acceptsScan,
+  ...frame
 }: Common & {
   value: string;
   onChange: (v: string) => void;
@@ -55,80 +64,49 @@ export function TextField({
   placeholder?: string;
   acceptsScan?: boolean;
 }) {
-  const id = useId();
   return (
-    <div className={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <span className="rx-label-row">
-        <label htmlFor={id}>{label}</label>
-        {required && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
-      </span>
-      <input
-        id={id}
-        ref={inputRef}
-        data-field={name}
-        type={type}
-        value={value}
-        inputMode={inputMode}
-        maxLength={maxLength}
-        max={max}
-        autoFocus={autoFocus}
-        placeholder={placeholder}
-        autoComplete="off"
-        required={required}
-        aria-invalid={!!error}
-        aria-describedby={error || hint ? `${id}-msg` : undefined}
-        data-accepts-scan={acceptsScan ? 'true' : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-      />
-      <Message id={id} error={error} hint={hint} />
-    </div>
+    <ReceptionFieldFrame {...frame} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          ref={inputRef}
+          data-field={name}
+          type={type}
+          value={value}
+          inputMode={inputMode}
+          maxLength={maxLength}
+          max={max}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          autoComplete="off"
+          required={required}
+          data-accepts-scan={acceptsScan ? 'true' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
+        />
+      )}
+    </ReceptionFieldFrame>
   );
 }
 
 export function SelectField({
-  label,
   name,
   value,
   onChange,
-  error,
-  hint,
   required,
-  className,
   onBlur,
   children,
   selectRef,
+  ...frame
 }: Common & { value: string; onChange: (v: string) => void; children: ReactNode; selectRef?: Ref<HTMLSelectElement> }) {
-  const id = useId();
   return (
-    <div className={`field${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <span className="rx-label-row">
-        <label htmlFor={id}>{label}</label>
-        {required && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
-      </span>
-      <select
-        id={id}
-        ref={selectRef}
-        data-field={name}
-        value={value}
-        required={required}
-        aria-invalid={!!error}
-        aria-describedby={error || hint ? `${id}-msg` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-      >
-        {children}
-      </select>
-      <Message id={id} error={error} hint={hint} />
-    </div>
+    <ReceptionFieldFrame {...frame} required={required}>
+      {(control) => (
+        <select {...control} ref={selectRef} data-field={name} value={value} required={required} onChange={(e) => onChange(e.target.value)} onBlur={onBlur}>
+          {children}
+        </select>
+      )}
+    </ReceptionFieldFrame>
   );
 }
 

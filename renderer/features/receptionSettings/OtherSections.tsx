@@ -1,6 +1,6 @@
 import { t } from '../../../shared/messages/vi';
 import { isIsoDate, weekdayName } from '../../../shared/reception/calendar';
-import { Input, RemoveButton, Select } from './controls';
+import { Input, RemoveButton, RowTable, Select } from './controls';
 import { LIMITS, displayDate, fieldName, newKey, type DayRow } from './model';
 import type { SectionProps } from './TariffSection';
 
@@ -36,63 +36,52 @@ export function TransitSection({ draft, update, errors, focus, agencies }: Secti
       {draft.transitByAgency.length === 0 ? (
         <p className="muted">{t('receptionSettings.transit.none')}</p>
       ) : (
-        <table className="grid rs-compact" aria-labelledby="rs-transit-by">
-          <thead>
-            <tr>
-              <th scope="col">{t('receptionSettings.transit.agency')}</th>
-              <th scope="col">{t('receptionSettings.transit.days')}</th>
-              <th scope="col">
-                <span className="rs-sr">{t('receptionSettings.actions')}</span>
-              </th>
+        <RowTable labelledBy="rs-transit-by" columns={[t('receptionSettings.transit.agency'), t('receptionSettings.transit.days')]}>
+          {draft.transitByAgency.map((r, i) => (
+            <tr key={r.key}>
+              <td>
+                <Select
+                  cell
+                  label={t('receptionSettings.transit.agencyN', { n: i + 1 })}
+                  name={fieldName.transitAgency(r.key)}
+                  value={r.agency}
+                  error={errors[fieldName.transitAgency(r.key)]}
+                  onChange={(v) => setRow(r.key, { agency: v })}
+                >
+                  <option value="">{t('receptionSettings.transit.choose')}</option>
+                  {options.map((a) => (
+                    <option key={a} value={a} disabled={a !== r.agency && draft.transitByAgency.some((x) => x.agency === a)}>
+                      {known.has(a) ? a : t('receptionSettings.transit.notInCatalogue', { agency: a })}
+                    </option>
+                  ))}
+                </Select>
+              </td>
+              <td>
+                <Input
+                  cell
+                  label={t('receptionSettings.transit.daysFor', { agency: rowName(r.agency, i + 1) })}
+                  name={fieldName.transitDays(r.key)}
+                  value={r.days}
+                  inputMode="numeric"
+                  maxLength={2}
+                  className="rs-days"
+                  error={errors[fieldName.transitDays(r.key)]}
+                  onChange={(v) => setRow(r.key, { days: v })}
+                />
+              </td>
+              <td>
+                <RemoveButton
+                  text={t('receptionSettings.remove')}
+                  label={t('receptionSettings.transit.remove', { agency: rowName(r.agency, i + 1) })}
+                  onClick={() => {
+                    update((d) => ({ ...d, transitByAgency: d.transitByAgency.filter((x) => x.key !== r.key) }));
+                    focus('transit.add');
+                  }}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {draft.transitByAgency.map((r, i) => (
-              <tr key={r.key}>
-                <td>
-                  <Select
-                    cell
-                    label={t('receptionSettings.transit.agencyN', { n: i + 1 })}
-                    name={fieldName.transitAgency(r.key)}
-                    value={r.agency}
-                    error={errors[fieldName.transitAgency(r.key)]}
-                    onChange={(v) => setRow(r.key, { agency: v })}
-                  >
-                    <option value="">{t('receptionSettings.transit.choose')}</option>
-                    {options.map((a) => (
-                      <option key={a} value={a} disabled={a !== r.agency && draft.transitByAgency.some((x) => x.agency === a)}>
-                        {known.has(a) ? a : t('receptionSettings.transit.notInCatalogue', { agency: a })}
-                      </option>
-                    ))}
-                  </Select>
-                </td>
-                <td>
-                  <Input
-                    cell
-                    label={t('receptionSettings.transit.daysFor', { agency: rowName(r.agency, i + 1) })}
-                    name={fieldName.transitDays(r.key)}
-                    value={r.days}
-                    inputMode="numeric"
-                    maxLength={2}
-                    className="rs-days"
-                    error={errors[fieldName.transitDays(r.key)]}
-                    onChange={(v) => setRow(r.key, { days: v })}
-                  />
-                </td>
-                <td>
-                  <RemoveButton
-                    text={t('receptionSettings.remove')}
-                    label={t('receptionSettings.transit.remove', { agency: rowName(r.agency, i + 1) })}
-                    onClick={() => {
-                      update((d) => ({ ...d, transitByAgency: d.transitByAgency.filter((x) => x.key !== r.key) }));
-                      focus('transit.add');
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RowTable>
       )}
       <div>
         <button type="button" data-field="transit.add" onClick={add} disabled={draft.transitByAgency.length >= options.length && options.length > 0}>
@@ -171,58 +160,49 @@ function DayList({ list, rows, update, errors, focus }: Omit<SectionProps, 'draf
       {rows.length === 0 ? (
         <p className="muted">{t(k('none'))}</p>
       ) : (
-        <table className="grid rs-compact" aria-labelledby={`rs-${list}`}>
-          <thead>
-            <tr>
-              <th scope="col">{t('receptionSettings.calendar.date')}</th>
-              <th scope="col">{t('receptionSettings.calendar.weekday')}</th>
-              <th scope="col">{t('receptionSettings.calendar.name')}</th>
-              <th scope="col">
-                <span className="rs-sr">{t('receptionSettings.actions')}</span>
-              </th>
+        <RowTable
+          labelledBy={`rs-${list}`}
+          columns={[t('receptionSettings.calendar.date'), t('receptionSettings.calendar.weekday'), t('receptionSettings.calendar.name')]}
+        >
+          {rows.map((r, i) => (
+            <tr key={r.key}>
+              <td>
+                <Input
+                  cell
+                  type="date"
+                  label={t(k('dateN'), { n: i + 1 })}
+                  name={fieldName.dayDate(list, r.key)}
+                  value={r.date}
+                  error={errors[fieldName.dayDate(list, r.key)]}
+                  onChange={(v) => setRow(r.key, { date: v })}
+                />
+              </td>
+              <td className="rs-weekday">{isIsoDate(r.date) ? `${weekdayName(r.date)}, ${displayDate(r.date)}` : ''}</td>
+              <td className="rs-grow-cell">
+                <Input
+                  cell
+                  label={t(k('nameN'), { n: i + 1 })}
+                  name={fieldName.dayName(list, r.key)}
+                  value={r.name}
+                  maxLength={200}
+                  placeholder={t(k('placeholder'))}
+                  error={errors[fieldName.dayName(list, r.key)]}
+                  onChange={(v) => setRow(r.key, { name: v })}
+                />
+              </td>
+              <td>
+                <RemoveButton
+                  text={t('receptionSettings.remove')}
+                  label={t(k('remove'), { n: i + 1 })}
+                  onClick={() => {
+                    update((d) => ({ ...d, [prop]: d[prop].filter((x) => x.key !== r.key) }));
+                    focus(`${list}.add`);
+                  }}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.key}>
-                <td>
-                  <Input
-                    cell
-                    type="date"
-                    label={t(k('dateN'), { n: i + 1 })}
-                    name={fieldName.dayDate(list, r.key)}
-                    value={r.date}
-                    error={errors[fieldName.dayDate(list, r.key)]}
-                    onChange={(v) => setRow(r.key, { date: v })}
-                  />
-                </td>
-                <td className="rs-weekday">{isIsoDate(r.date) ? `${weekdayName(r.date)}, ${displayDate(r.date)}` : ''}</td>
-                <td className="rs-grow-cell">
-                  <Input
-                    cell
-                    label={t(k('nameN'), { n: i + 1 })}
-                    name={fieldName.dayName(list, r.key)}
-                    value={r.name}
-                    maxLength={200}
-                    placeholder={t(k('placeholder'))}
-                    error={errors[fieldName.dayName(list, r.key)]}
-                    onChange={(v) => setRow(r.key, { name: v })}
-                  />
-                </td>
-                <td>
-                  <RemoveButton
-                    text={t('receptionSettings.remove')}
-                    label={t(k('remove'), { n: i + 1 })}
-                    onClick={() => {
-                      update((d) => ({ ...d, [prop]: d[prop].filter((x) => x.key !== r.key) }));
-                      focus(`${list}.add`);
-                    }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </RowTable>
       )}
       <div>
         <button type="button" data-field={`${list}.add`} onClick={add} disabled={rows.length >= LIMITS.days}>

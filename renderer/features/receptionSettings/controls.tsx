@@ -1,4 +1,6 @@
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { t } from '../../../shared/messages/vi';
+import { FieldFrame } from '../../ui/Field';
 
 /**
  * Inputs of this screen. `name` goes to `data-field` (focusing a new row or the first error finds
@@ -24,43 +26,39 @@ interface InputProps {
   suffix?: string;
 }
 
+/** A field in a grid cell (no visible label) carries `rs-cell` before its own classes. */
+function cellClass(cell: boolean | undefined, className?: string): string | undefined {
+  return [cell && 'rs-cell', className].filter(Boolean).join(' ') || undefined;
+}
+
 export function Input({ label, name, value, onChange, onBlur, error, hint, cell, type = 'text', inputMode, maxLength, placeholder, className, suffix }: InputProps) {
-  const id = useId();
-  const describedBy = error || hint ? `${id}-msg` : undefined;
-  const input = (
-    <input
-      id={id}
-      data-field={name}
-      type={type}
-      value={value}
-      inputMode={inputMode}
-      maxLength={maxLength}
-      placeholder={placeholder}
-      autoComplete="off"
-      aria-label={cell ? label : undefined}
-      aria-invalid={!!error}
-      aria-describedby={describedBy}
-      onChange={(e) => onChange(e.target.value)}
-      onBlur={onBlur}
-    />
-  );
   return (
-    <div className={`field${cell ? ' rs-cell' : ''}${error ? ' invalid' : ''}${className ? ` ${className}` : ''}`}>
-      {!cell && <label htmlFor={id}>{label}</label>}
-      {suffix ? (
-        <span className="rs-unit">
-          {input}
-          <span aria-hidden="true">{suffix}</span>
-        </span>
-      ) : (
-        input
-      )}
-      {(error || hint) && (
-        <small id={`${id}-msg`} className={error ? 'error' : 'muted'}>
-          {error ?? hint}
-        </small>
-      )}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} labelHidden={cell} className={cellClass(cell, className)}>
+      {(control) => {
+        const input = (
+          <input
+            {...control}
+            data-field={name}
+            type={type}
+            value={value}
+            inputMode={inputMode}
+            maxLength={maxLength}
+            placeholder={placeholder}
+            autoComplete="off"
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={onBlur}
+          />
+        );
+        return suffix ? (
+          <span className="rs-unit">
+            {input}
+            <span aria-hidden="true">{suffix}</span>
+          </span>
+        ) : (
+          input
+        );
+      }}
+    </FieldFrame>
   );
 }
 
@@ -81,27 +79,35 @@ export function Select({
   cell?: boolean;
   children: ReactNode;
 }) {
-  const id = useId();
   return (
-    <div className={`field${cell ? ' rs-cell' : ''}${error ? ' invalid' : ''}`}>
-      {!cell && <label htmlFor={id}>{label}</label>}
-      <select
-        id={id}
-        data-field={name}
-        value={value}
-        aria-label={cell ? label : undefined}
-        aria-invalid={!!error}
-        aria-describedby={error ? `${id}-msg` : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {children}
-      </select>
-      {error && (
-        <small id={`${id}-msg`} className="error">
-          {error}
-        </small>
+    <FieldFrame label={label} error={error} labelHidden={cell} className={cellClass(cell)}>
+      {(control) => (
+        <select {...control} data-field={name} value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </select>
       )}
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** Rows of fields as a compact table: a column a field, then one whose heading only screen readers hear for the row's actions. */
+export function RowTable({ labelledBy, columns, children }: { labelledBy: string; columns: string[]; children: ReactNode }) {
+  return (
+    <table className="grid rs-compact" aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="rs-sr">{t('receptionSettings.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
   );
 }
 
