@@ -61,6 +61,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('003 creates devices with their emulated twins as defaults, and a print queue whose history is append-only', () => {
+    const db = openDatabase(dbFile(), { targetVersion: 3 });
+    const devices = db.prepare('SELECT kind, is_default, builtin, transport FROM device ORDER BY id').all() as { kind: string; is_default: number; builtin: number; transport: string }[];
+    expect(devices.map((d) => [d.kind, d.is_default, d.builtin, JSON.parse(d.transport).kind])).toEqual([
+      ['receipt_printer', 1, 1, 'emulated'],
+      ['label_printer', 1, 1, 'emulated'],
+      ['scanner', 1, 1, 'emulated'],
+    ]);
+    expect(() => db.prepare("INSERT INTO device (name, kind, transport, is_default, created_at, updated_at) VALUES ('x', 'scanner', '{}', 1, 't', 't')").run()).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO print_job (idempotency_key, device_id, kind, title, document, state, created_at, updated_at) VALUES ('k', 1, 'receipt', 'r', '{}', 'queued', 't', 't')").run();
+    expect(() => db.prepare("INSERT INTO print_job (idempotency_key, device_id, kind, title, document, state, created_at, updated_at) VALUES ('k', 1, 'receipt', 'r', '{}', 'queued', 't', 't')").run()).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO print_job_event (job_id, at, state) VALUES (1, 't', 'queued')").run();
+    expect(() => db.prepare("UPDATE print_job_event SET state = 'printed'").run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('004 creates dossiers whose facts never change, and an append-only ledger, history and guidance record', () => {
+    const db = openDatabase(dbFile(), { targetVersion: 4 });
+    expect(tables(db)).toEqual(expect.arrayContaining(['dossier', 'dossier_event', 'ledger_entry', 'guidance_slip', 'reception_draft', 's10_range', 'dossier_sequence']));
+    expect(() => db.prepare("INSERT INTO s10_range (prefix, country, start_serial, end_serial, created_at) VALUES ('EA', 'VN', 10, 5, 't')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO app_user (username, full_name, role, password_hash, created_at) VALUES ('a', 'A', 'clerk', 'h', 't')").run();
+    db.prepare("INSERT INTO ledger_entry (at, day, user_id, kind, label, amount, payment_method) VALUES ('t', '2026-11-21', 1, 'phi', 'Phí', 50000, 'cash')").run();
+    expect(() => db.prepare('UPDATE ledger_entry SET amount = 0').run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM ledger_entry').run()).toThrow(/append-only/);
+    const triggers = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name);
+    expect(triggers).toEqual(
+      expect.arrayContaining(['dossier_facts_immutable', 'dossier_no_delete', 'ledger_entry_no_update', 'ledger_entry_no_delete', 'dossier_event_no_update', 'guidance_slip_no_update']),
+    );
+    db.close();
+  });
+
   it('upgrades an older database in place, keeping its rows', () => {
     const file = dbFile();
     const old = openDatabase(file, { targetVersion: 1 });
