@@ -66,11 +66,11 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'scanner.submit': (s, _ctx, p) => s.devices.scan(p.raw, null),
 
   'printJobs.list': (s, _ctx, p) => s.printQueue.list(p.states, p.limit),
-  'printJobs.retry': (s, _ctx, p) => s.printQueue.retry(p.id),
-  'printJobs.hold': (s, _ctx, p) => s.printQueue.hold(p.id),
-  'printJobs.cancel': (s, _ctx, p) => s.printQueue.cancel(p.id),
-  'printJobs.reprint': (s, ctx, p) => s.printing.reprint(ctx, p.id),
-  'printJobs.moveTo': (s, _ctx, p) => s.printing.moveTo(p.id, p.deviceId),
+  'printJobs.retry': (s, ctx, p) => s.printing.act(ctx, p.id, 'retry'),
+  'printJobs.hold': (s, ctx, p) => s.printing.act(ctx, p.id, 'hold'),
+  'printJobs.cancel': (s, ctx, p) => s.printing.act(ctx, p.id, 'cancel'),
+  'printJobs.reprint': (s, ctx, p) => s.printing.reprint(ctx, p.id, p.idempotencyKey),
+  'printJobs.moveTo': (s, ctx, p) => s.printing.moveTo(ctx, p.id, p.deviceId),
   'printJobs.preview': (s, _ctx, p) => s.printing.preview(p.id),
   'printJobs.pdf': (s, _ctx, p) => s.printing.pdf(p.id),
 

@@ -408,7 +408,11 @@ export const api = {
   'printJobs.hold': method(jobRef, printJobSchema, 'session'),
   'printJobs.cancel': method(jobRef, printJobSchema, 'session'),
   // Receipts carry citizens' personal data: only those who receive dossiers see or reprint them.
-  'printJobs.reprint': method(jobRef, printJobSchema, 'reception.receive'),
+  'printJobs.reprint': method(
+    z.object({ id: z.number().int().positive(), idempotencyKey: z.string().min(8).max(100) }).strict(),
+    printJobSchema,
+    'reception.receive',
+  ),
   'printJobs.moveTo': method(z.object({ id: z.number().int().positive(), deviceId: z.number().int().positive() }).strict(), printJobSchema, 'session'),
   'printJobs.preview': method(
     jobRef,

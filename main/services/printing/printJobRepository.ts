@@ -157,7 +157,3 @@ export function wasTransmitting(db: Db, id: number): boolean {
 export function jobsInState(db: Db, state: PrintJobState): PrintJob[] {
   return (stmt(db, `${SELECT} WHERE j.state = ? ORDER BY j.id`).all(state) as JobRow[]).map(toJob);
 }
-
-export function countReprints(db: Db, originalId: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM print_job WHERE reprint_of = ?').get(originalId) as { n: number }).n;
-}

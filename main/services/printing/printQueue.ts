@@ -9,7 +9,6 @@ import {
   claimJob,
   markTransmitting,
   wasTransmitting,
-  countReprints,
   findJobByKey,
   getJob,
   insertJob,
@@ -114,14 +113,19 @@ export class PrintQueue {
     return created;
   }
 
-  /** An explicit reprint: a new job, marked "BẢN IN LẠI" on paper, linked to the original. */
-  reprint(originalId: number, createdBy: number | null, document: unknown): PrintJob {
+  /**
+   * An explicit reprint: a new job, marked "BẢN IN LẠI" on paper, linked to the original.
+   * The caller's key makes a double click (or a retried request) one reprint.
+   */
+  reprint(originalId: number, createdBy: number | null, document: unknown, requestKey: string): { job: PrintJob; created: boolean } {
     const original = this.require(originalId);
-    const n = countReprints(this.db, original.reprintOf ?? original.id) + 1;
     const root = original.reprintOf ?? original.id;
-    return this.enqueue(
+    const key = `reprint:${root}:${requestKey}`;
+    const existing = findJobByKey(this.db, key);
+    if (existing) return { job: existing, created: false };
+    const job = this.enqueue(
       {
-        idempotencyKey: `reprint:${root}:${n}`,
+        idempotencyKey: key,
         deviceId: original.deviceId,
         kind: original.kind,
         title: original.title,
@@ -130,6 +134,7 @@ export class PrintQueue {
       },
       { reprintOf: root },
     );
+    return { job, created: true };
   }
 
   private require(id: number): PrintJob {

@@ -45,26 +45,37 @@ export class PrintingService {
     );
   }
 
-  reprint(ctx: CallContext, id: number): PrintJob {
+  reprint(ctx: CallContext, id: number, requestKey: string): PrintJob {
     const job = this.queue.get(id);
     if (job.kind === 'self_test') throw new ApiError('CONFLICT', t('job.notRetryable', { id, state: t(`job.state.${job.state}`) }));
-    const reprint = this.queue.reprint(id, ctx.session?.userId ?? null, getJobDocument(this.db, id));
-    appendAudit(this.db, this.clock(), {
-      userId: ctx.session?.userId ?? null,
-      action: 'print.reprint',
-      entity: 'print_job',
-      entityId: reprint.id,
-      detail: { original: reprint.reprintOf, title: reprint.title },
-    });
+    const { job: reprint, created } = this.queue.reprint(id, ctx.session?.userId ?? null, getJobDocument(this.db, id), requestKey);
+    if (created) {
+      appendAudit(this.db, this.clock(), {
+        userId: ctx.session?.userId ?? null,
+        action: 'print.reprint',
+        entity: 'print_job',
+        entityId: reprint.id,
+        detail: { original: reprint.reprintOf, title: reprint.title },
+      });
+    }
     return reprint;
   }
 
-  moveTo(id: number, deviceId: number): PrintJob {
+  /** The clerk's choices on a job (retry, print later, cancel), each on the audit trail. */
+  act(ctx: CallContext, id: number, action: 'retry' | 'hold' | 'cancel'): PrintJob {
+    const job = action === 'retry' ? this.queue.retry(id) : action === 'hold' ? this.queue.hold(id) : this.queue.cancel(id);
+    appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: `print.${action}`, entity: 'print_job', entityId: id, detail: { title: job.title } });
+    return job;
+  }
+
+  moveTo(ctx: CallContext, id: number, deviceId: number): PrintJob {
     const job = this.queue.get(id);
     const target = this.devices.get(deviceId);
     const wanted = job.kind === 'label' ? 'label_printer' : 'receipt_printer';
     if (target.kind !== wanted) throw new ApiError('CONFLICT', t('job.wrongKind', { name: target.name }));
-    return this.queue.moveTo(id, deviceId);
+    const moved = this.queue.moveTo(id, deviceId);
+    appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'print.move', entity: 'print_job', entityId: id, detail: { deviceId } });
+    return moved;
   }
 
   /** What a job looks like on paper: its document, laid out for its printer (the self-test page is built, not stored). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Device, PrintJob } from '../../../shared/api/devices';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
@@ -12,6 +12,7 @@ export function JobActions({ job, devices, onDone }: { job: PrintJob; devices: D
   const { api } = useApp();
   const [error, setError] = useState<string | null>(null);
   const [otherId, setOtherId] = useState('');
+  const reprintKey = useRef(crypto.randomUUID());
   const run = (f: () => Promise<unknown>) => () => {
     setError(null);
     f().then(() => onDone?.(), (err) => setError(errorMessage(err)));
@@ -38,7 +39,15 @@ export function JobActions({ job, devices, onDone }: { job: PrintJob; devices: D
       {job.kind === 'receipt' && <button onClick={run(async () => downloadFile(await api['printJobs.pdf']({ id: job.id })))}>{t('jobs.pdf')}</button>}
       {open && <button onClick={run(() => api['printJobs.cancel']({ id: job.id }))}>{t('jobs.cancel')}</button>}
       {(job.state === 'printed' || job.state === 'sent_unconfirmed') && job.kind !== 'self_test' && (
-        <button onClick={run(() => api['printJobs.reprint']({ id: job.id }))}>{t('jobs.reprint')}</button>
+        <button
+          onClick={run(async () => {
+            // One key per intended reprint: a double click sends it twice and prints once.
+            await api['printJobs.reprint']({ id: job.id, idempotencyKey: reprintKey.current });
+            reprintKey.current = crypto.randomUUID();
+          })}
+        >
+          {t('jobs.reprint')}
+        </button>
       )}
       {error && (
         <span className="error" role="alert">

@@ -143,12 +143,17 @@ describe('print queue over a real TCP connection', () => {
   it('marks an explicit reprint "BẢN IN LẠI"', async () => {
     const j = receipt('dossier-8');
     await waitFor(() => job(j.id).state === 'printed', 5000);
-    const again = app.services.printing.reprint(clerk, j.id);
+    const again = app.services.printing.reprint(clerk, j.id, 'reprint-click-1');
     expect(again.reprintOf).toBe(j.id);
+    // A double click (the same request twice) is one reprint.
+    expect(app.services.printing.reprint(clerk, j.id, 'reprint-click-1').id).toBe(again.id);
     await waitFor(() => job(again.id).state === 'printed', 5000);
     const texts = printer.emulator.receipts().map((r) => r.text());
     expect(texts[0]).not.toContain('BẢN IN LẠI');
     expect(texts[1]).toContain('BẢN IN LẠI');
+    await app.services.printQueue.idle();
+    expect(printer.emulator.receipts()).toHaveLength(2);
+    expect(app.db.prepare("SELECT action FROM audit_log WHERE action = 'print.reprint'").all()).toHaveLength(1);
   });
 
   it('resumes queued jobs after a restart, resends one caught before its bytes left, and leaves one caught mid-transmission for the clerk', async () => {
