@@ -43,6 +43,12 @@ beforeAll(async () => {
   expect(await api.call('auth.signIn', { username: MANAGER.username, password: MANAGER.password })).toMatchObject({ ok: true });
   expect(await api.call('users.create', { ...ADMIN, fullName: 'Trần Quản Trị', role: 'admin' })).toMatchObject({ ok: true });
   api.close();
+  // Thresholds as calibrated for a slower (Zebra-like) scanner: a loaded CI machine delays synthetic
+  // keystrokes by tens of ms, and a person at 140 ms per key must still not count as a scan.
+  const admin = await WsClient.connect(`ws://127.0.0.1:${new URL(host.url).port}/api?token=${new URL(host.url).hash.slice('#token='.length)}`);
+  expect(await admin.call('auth.signIn', ADMIN)).toMatchObject({ ok: true });
+  expect(await admin.call('settings.update', { wedge: { maxInterKeyMs: 80, minLength: 4, idleEndMs: 200 } })).toMatchObject({ ok: true });
+  admin.close();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   page.setDefaultTimeout(8_000);

@@ -24,6 +24,7 @@ import { EscposTextDecoder } from '../escpos/encoding/decode';
 import type { CodePageSlots } from '../escpos/encoding/vietnamese';
 import type { PrinterProfile, PrinterStatus } from '../types';
 import { ByteQueue } from './byteQueue';
+import { Listeners } from '../listeners';
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -355,7 +356,6 @@ interface SymbolStore {
   errorCorrection: 'L' | 'M' | 'Q' | 'H';
 }
 
-type Listener<T> = (value: T) => void;
 
 export class EscposEmulator {
   /** Sequences not interpreted (see the file comment). */
@@ -370,8 +370,8 @@ export class EscposEmulator {
   private droppedBytes = 0;
   private processing = false;
 
-  private readonly replyListeners = new Set<Listener<Uint8Array>>();
-  private readonly receiptListeners = new Set<Listener<PrintedReceipt>>();
+  private readonly replyListeners = new Listeners<[Uint8Array]>();
+  private readonly receiptListeners = new Listeners<[PrintedReceipt]>();
   private readonly faults: EscposFaults = { paperOut: false, paperNearEnd: false, coverOpen: false, error: false };
   private mute: boolean;
   private dropWhileFaulted: boolean;
@@ -434,14 +434,12 @@ export class EscposEmulator {
 
   /** Adds a reply listener; returns its remover. */
   onReply(listener: (bytes: Uint8Array) => void): () => void {
-    this.replyListeners.add(listener);
-    return () => this.replyListeners.delete(listener);
+    return this.replyListeners.add(listener);
   }
 
   /** Called whenever a cut closes a receipt. */
   onReceipt(listener: (receipt: PrintedReceipt) => void): () => void {
-    this.receiptListeners.add(listener);
-    return () => this.receiptListeners.delete(listener);
+    return this.receiptListeners.add(listener);
   }
 
   setPaperOut(on: boolean): void {
@@ -568,13 +566,7 @@ export class EscposEmulator {
 
   private reply(bytes: Uint8Array): void {
     if (this.mute) return;
-    for (const listener of [...this.replyListeners]) {
-      try {
-        listener(bytes.slice());
-      } catch {
-        // a listener's failure is not the printer's
-      }
-    }
+    this.replyListeners.emit(bytes.slice());
   }
 
   private setFault(key: keyof EscposFaults, on: boolean): void {
@@ -1455,13 +1447,7 @@ export class EscposEmulator {
     const receipt = makeReceipt(this.closed.length, this.paper.slice(this.receiptStart), cut);
     this.closed.push(receipt);
     this.receiptStart = this.paper.length;
-    for (const listener of [...this.receiptListeners]) {
-      try {
-        listener(receipt);
-      } catch {
-        // not the printer's problem
-      }
-    }
+    this.receiptListeners.emit(receipt);
   }
 }
 

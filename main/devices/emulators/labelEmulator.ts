@@ -16,6 +16,7 @@
  */
 import zlib from 'node:zlib';
 import { ByteQueue } from './byteQueue';
+import { Listeners } from '../listeners';
 
 export type LabelLanguage = 'zpl' | 'tspl';
 
@@ -287,8 +288,8 @@ export class LabelEmulator {
   private readonly queue = new ByteQueue();
   private offset = 0;
   private processing = false;
-  private readonly replyListeners = new Set<(bytes: Uint8Array) => void>();
-  private readonly labelListeners = new Set<(label: PrintedLabel) => void>();
+  private readonly replyListeners = new Listeners<[Uint8Array]>();
+  private readonly labelListeners = new Listeners<[PrintedLabel]>();
   private mute: boolean;
   private paperOut = false;
   private headOpen = false;
@@ -328,13 +329,11 @@ export class LabelEmulator {
   }
 
   onReply(listener: (bytes: Uint8Array) => void): () => void {
-    this.replyListeners.add(listener);
-    return () => this.replyListeners.delete(listener);
+    return this.replyListeners.add(listener);
   }
 
   onLabel(listener: (label: PrintedLabel) => void): () => void {
-    this.labelListeners.add(listener);
-    return () => this.labelListeners.delete(listener);
+    return this.labelListeners.add(listener);
   }
 
   setPaperOut(on: boolean): void {
@@ -381,13 +380,7 @@ export class LabelEmulator {
 
   private reply(bytes: Uint8Array): void {
     if (this.mute) return;
-    for (const l of [...this.replyListeners]) {
-      try {
-        l(bytes.slice());
-      } catch {
-        // ignore listener failures
-      }
-    }
+    this.replyListeners.emit(bytes.slice());
   }
 
   /** TSPL status byte: bit 0 head open, bit 2 paper out. */
@@ -451,13 +444,7 @@ export class LabelEmulator {
 
   private emit(label: PrintedLabel): void {
     this.printed.push(label);
-    for (const l of [...this.labelListeners]) {
-      try {
-        l(label);
-      } catch {
-        // ignore listener failures
-      }
-    }
+    this.labelListeners.emit(label);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { ByteTransport } from '../types';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 
 /** The device end of an emulated printer: anything that takes bytes and may answer. */
 export interface EmulatedDevice {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ByteTransport } from '../types';
 import { DeviceError } from './deviceError';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 
 /**
  * A printer reached through a file: the Linux USB printer class device

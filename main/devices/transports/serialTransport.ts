@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport';
 import type { ByteTransport, TransportConfig } from '../types';
 import { DeviceError } from './deviceError';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 
 type SerialConfig = Extract<TransportConfig, { kind: 'serial' }>;
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { ByteTransport } from '../types';
 import { DeviceError } from './deviceError';
-import { Listeners } from './listeners';
+import { Listeners } from '../listeners';
 
 /** A network printer's raw port (9100 by convention). */
 export class TcpTransport implements ByteTransport {

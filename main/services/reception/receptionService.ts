@@ -63,6 +63,8 @@ function toAnswers(a: ConfirmInput['answers']): ChecklistAnswers {
  * commits do the printers start.
  */
 export class ReceptionService {
+  private cachedConfig: ReceptionConfig | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -73,9 +75,16 @@ export class ReceptionService {
     private readonly units: AdminUnitsService,
   ) {}
 
+  /**
+   * Read once and kept until the manager changes it: every quote uses it, and the working
+   * calendar built from it (lunar holidays) is cached per config object.
+   */
   config(): ReceptionConfig {
-    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
-    return row ? { ...DEFAULT_RECEPTION_CONFIG, ...(JSON.parse(row.value) as Partial<ReceptionConfig>) } : DEFAULT_RECEPTION_CONFIG;
+    if (!this.cachedConfig) {
+      const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
+      this.cachedConfig = row ? { ...DEFAULT_RECEPTION_CONFIG, ...(JSON.parse(row.value) as Partial<ReceptionConfig>) } : DEFAULT_RECEPTION_CONFIG;
+    }
+    return this.cachedConfig;
   }
 
   updateConfig(ctx: CallContext, config: ReceptionConfig): ReceptionConfig {
@@ -87,6 +96,7 @@ export class ReceptionService {
         .run(CONFIG_KEY, JSON.stringify(config));
       appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'reception.config', detail: config });
     })();
+    this.cachedConfig = null;
     return this.config();
   }
 
@@ -184,9 +194,8 @@ export class ReceptionService {
     const { office, pointName, pointAddress, point } = this.pointLines();
     const at = this.clock();
     const clerk = findUserById(this.db, session.userId);
-    let job: PrintJob | null = null;
-    this.db
-      .transaction(() => {
+    const job = this.db
+      .transaction((): PrintJob => {
         const id = Number(
           this.db
             .prepare('INSERT INTO guidance_slip (at, day, user_id, procedure_id, applicant_name, missing, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -204,12 +213,12 @@ export class ReceptionService {
           issuedAt: vietnamClock(at),
           clerk: clerk?.fullName ?? '',
         });
-        job = this.printing.print(ctx, { idempotencyKey: `guidance:${input.idempotencyKey}`, document, kick: false });
         appendAudit(this.db, at, { userId: session.userId, action: 'reception.guidance', entity: 'guidance_slip', entityId: id, detail: { procedure: procedure.code, missing: lines.length } });
+        return this.printing.print(ctx, { idempotencyKey: `guidance:${input.idempotencyKey}`, document, kick: false });
       })
       .immediate();
-    this.queue.release([job as unknown as PrintJob]);
-    return job as unknown as PrintJob;
+    this.queue.release([job]);
+    return job;
   }
 
   /** A delivery address must name a current province and one of its communes; stored with the data's names. */

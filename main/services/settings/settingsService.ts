@@ -11,12 +11,17 @@ export class SettingsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Kept in memory: every API call reads the idle-lock time. Only update() changes it. */
+  private cached: Settings | null = null;
+
   get(): Settings {
+    if (this.cached) return this.cached;
     const rows = this.db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];
     const stored: Record<string, unknown> = {};
     for (const r of rows) stored[r.key] = JSON.parse(r.value);
     const parsed = settingsSchema.safeParse({ ...DEFAULTS, ...stored });
-    return parsed.success ? parsed.data : DEFAULTS;
+    this.cached = parsed.success ? parsed.data : DEFAULTS;
+    return this.cached;
   }
 
   update(ctx: CallContext, patch: Partial<Settings>): Settings {
@@ -27,6 +32,7 @@ export class SettingsService {
       for (const [key, value] of Object.entries(patch)) upsert.run(key, JSON.stringify(value));
       appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'settings.update', detail: patch });
     })();
+    this.cached = null;
     return this.get();
   }
 }
