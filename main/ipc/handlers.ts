@@ -92,4 +92,44 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'units.communes': (s, _ctx, p) => s.units.communes(p.provinceCode),
 
   'audit.list': (s, _ctx, p) => listAudit(s.db, p.limit, p.beforeId),
+
+  'handover.pending': (s) => s.lifecycle.pending(),
+  'handover.manifests': (s, _ctx, p) => s.lifecycle.manifests(p.status, p.limit),
+  'handover.manifest': (s, _ctx, p) => s.lifecycle.manifest(p.id),
+  'handover.createManifest': (s, ctx, p) => s.lifecycle.createManifest(session(ctx), p.agency),
+  'handover.scan': (s, ctx, p) => s.lifecycle.scanIntoManifest(session(ctx), p.manifestId, p.code),
+  'handover.remove': (s, ctx, p) => s.lifecycle.removeFromManifest(session(ctx), p.manifestId, p.dossierId),
+  'handover.dispatch': (s, ctx, p) => s.lifecycle.dispatch(ctx, session(ctx), p.manifestId, p.carrier, p.idempotencyKey),
+  'handover.document': (s, _ctx, p) => s.lifecycle.manifestDocument(p.id),
+  'handover.pdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.manifestDocument(p.id), `bang-ke-${p.id}`),
+  'handover.agencyReceipt': (s, ctx, p) => s.lifecycle.agencyReceipt(session(ctx), p),
+
+  'results.scan': (s, ctx, p) => s.lifecycle.scanResult(session(ctx), p.code),
+  'results.register': (s, ctx, p) => s.lifecycle.registerResult(ctx, session(ctx), p),
+  'results.today': (s, ctx) => s.lifecycle.resultsToday(session(ctx)),
+
+  'delivery.ready': (s) => s.lifecycle.readyForDelivery(),
+  'delivery.createList': (s, ctx, p) => s.lifecycle.createDeliveryList(session(ctx), p.postman, p.dossierIds, p.idempotencyKey),
+  'delivery.lists': (s, _ctx, p) => s.lifecycle.deliveryLists(p.limit),
+  'delivery.list': (s, _ctx, p) => s.lifecycle.deliveryList(p.id),
+  'delivery.listDocument': (s, _ctx, p) => s.lifecycle.deliveryListDocument(p.id),
+  'delivery.listPdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.deliveryListDocument(p.id), `danh-sach-phat-${p.id}`),
+  'delivery.recordOutcome': (s, ctx, p) => s.lifecycle.recordOutcome(session(ctx), p.dossierId, p.outcome, p.idempotencyKey),
+  'delivery.awaitingPickup': (s, _ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit) => s.tracking.search(q, limit)),
+  'delivery.verifyId': (s, _ctx, p) => {
+    const r = s.lifecycle.verifyId(p.dossierId, p.scanned);
+    return { match: r.match, who: r.who, name: r.name };
+  },
+  'delivery.handOver': (s, ctx, p) => s.lifecycle.handOver(ctx, session(ctx), p.dossierId, p.scanned, p.idempotencyKey),
+
+  'agency.request': (s, ctx, p) => s.lifecycle.agencyRequest(session(ctx), p),
+  'agency.letterPdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.letter(p.dossierId), `thong-bao-${p.dossierId}`),
+  'agency.supplementSent': (s, ctx, p) => s.lifecycle.supplementSent(session(ctx), p.dossierId),
+
+  'tracking.find': (s, _ctx, p) => s.tracking.find(p.code),
+  'tracking.search': (s, _ctx, p) => s.tracking.search(p.query, p.limit),
+  'tracking.timeline': (s, _ctx, p) => s.tracking.timeline(p.dossierId),
+  'tracking.dashboard': (s, _ctx, p) => s.tracking.dashboard(p.stuckDays),
+  'tracking.statusSlip': (s, ctx, p) => s.tracking.statusSlip(ctx, p.dossierId, p.idempotencyKey),
+  'tracking.statusSlipPreview': (s, _ctx, p) => s.tracking.statusSlipDocument(p.dossierId),
 };

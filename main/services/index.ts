@@ -11,6 +11,8 @@ import { PrintQueue } from './printing/printQueue';
 import { SettingsService } from './settings/settingsService';
 import { SetupService } from './setup/setupService';
 import { ReceptionService } from './reception/receptionService';
+import { LifecycleService } from './lifecycle/lifecycleService';
+import { TrackingService } from './lifecycle/trackingService';
 
 export interface ServiceOptions {
   db: Db;
@@ -37,6 +39,8 @@ export interface Services {
   printQueue: PrintQueue;
   printing: PrintingService;
   reception: ReceptionService;
+  lifecycle: LifecycleService;
+  tracking: TrackingService;
   units: AdminUnitsService;
   stop(): Promise<void>;
 }
@@ -75,6 +79,8 @@ export function createServices(o: ServiceOptions): Services {
     printQueue,
     printing,
     reception: new ReceptionService(o.db, clock, catalogue, setup, printing, printQueue, units),
+    lifecycle: new LifecycleService(o.db, clock, catalogue, setup, printing, printQueue, units, o.fontsDir),
+    tracking: new TrackingService(o.db, clock, setup, printing),
     units,
     stop: async () => {
       await printQueue.stop();

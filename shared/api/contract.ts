@@ -21,6 +21,7 @@ import {
   quoteInputSchema,
   quoteSchema,
 } from './reception';
+import { lifecycleMethods } from './lifecycle';
 
 /**
  * The complete list of API methods: one place, both transports. Each method has
@@ -462,6 +463,8 @@ export const api = {
     z.array(auditEntrySchema),
     'audit.read',
   ),
+
+  ...lifecycleMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

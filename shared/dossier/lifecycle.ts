@@ -15,6 +15,7 @@ import { t, type MessageKey } from '../messages/vi';
  * | —                    | result_registered     | result_received      | return-only record: the agency hands a result to post   |
  * | received             | added_to_manifest     | in_manifest          | scanned into a handover manifest                        |
  * | received             | cancelled             | cancelled            | manager cancels before dispatch                         |
+ * | received             | result_received       | result_received      | only `returnOnly` (service 'return': nothing to send)   |
  * | in_manifest          | removed_from_manifest | received             | taken off the manifest (must be the manifest it is in)  |
  * | in_manifest          | dispatched            | dispatched           | the manifest it is in was handed over                   |
  * | in_manifest          | cancelled             | cancelled            | cancelling also takes it off the undispatched manifest  |
@@ -76,7 +77,8 @@ export type DossierEvent =
   | { type: 'agency_refused'; reason: string }
   | { type: 'supplement_requested'; reason: string; items: string[] }
   | { type: 'supplement_sent' }
-  | { type: 'result_received' }
+  /** `returnOnly`: the citizen handed the dossier to the agency and only asked the post to return the result. */
+  | { type: 'result_received'; returnOnly?: boolean }
   /** The start of a return-only record: a result for a citizen who asked only for return by post. */
   | { type: 'result_registered' }
   | { type: 'held_for_pickup' }
@@ -118,6 +120,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: null, event: 'result_registered', to: 'result_received' },
   { from: 'received', event: 'added_to_manifest', to: 'in_manifest' },
   { from: 'received', event: 'cancelled', to: 'cancelled' },
+  { from: 'received', event: 'result_received', to: 'result_received' },
   { from: 'in_manifest', event: 'removed_from_manifest', to: 'received' },
   { from: 'in_manifest', event: 'dispatched', to: 'dispatched' },
   { from: 'in_manifest', event: 'cancelled', to: 'cancelled' },
@@ -188,6 +191,7 @@ export interface LifecycleEventInput {
   readonly type: string;
   readonly manifestId?: number;
   readonly atCounter?: boolean;
+  readonly returnOnly?: boolean;
 }
 
 export type LifecycleResult = ({ ok: true } & DossierLifecycle) | { ok: false; message: string };
@@ -214,6 +218,11 @@ export function applyEvent(current: DossierLifecycle | null, input: DossierEvent
       break;
     case 'cancelled':
       manifestId = null;
+      break;
+    case 'result_received':
+      // A dossier that was to be sent must have gone to the agency first; only a return-only
+      // record (the citizen applied at the agency) goes straight from the counter to "result back".
+      if (state === 'received' && event.returnOnly !== true) return { ok: false, message: refusal(state, event.type) };
       break;
     case 'delivered':
       if (event.atCounter === false && state === 'awaiting_pickup') {

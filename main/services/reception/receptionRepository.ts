@@ -107,7 +107,7 @@ export function appendDossierEvent(db: Db, dossierId: number, at: string, type: 
 }
 
 export interface LedgerLine {
-  kind: 'phi' | 'le_phi' | 'postal_send' | 'postal_return' | 'reversal';
+  kind: 'phi' | 'le_phi' | 'postal_send' | 'postal_return' | 'reversal' | 'cod' | 'agency_handover';
   label: string;
   agency: string | null;
   amount: number;
@@ -115,7 +115,7 @@ export interface LedgerLine {
   note?: string;
 }
 
-export function appendLedger(db: Db, o: { at: string; day: string; userId: number; dossierId: number; paymentMethod: string; line: LedgerLine }): number {
+export function appendLedger(db: Db, o: { at: string; day: string; userId: number; dossierId: number | null; paymentMethod: string; line: LedgerLine }): number {
   return Number(
     stmt(db, 
         `INSERT INTO ledger_entry (at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note)

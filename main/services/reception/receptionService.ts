@@ -448,7 +448,7 @@ export class ReceptionService {
   }
 }
 
-function deliveryText(d: Delivery): string {
+export function deliveryText(d: Delivery): string {
   if (d.kind === 'address') return t('reception.delivery.address', { address: `${d.street}, ${d.commune}, ${d.province}` });
   if (d.kind === 'pickup_here') return t('reception.delivery.here');
   if (d.kind === 'at_agency') return t('reception.delivery.atAgency');

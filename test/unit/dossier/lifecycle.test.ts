@@ -28,6 +28,7 @@ const LEGAL: [DossierState | null, DossierEventType, DossierState][] = [
   [null, 'result_registered', 'result_received'],
   ['received', 'added_to_manifest', 'in_manifest'],
   ['received', 'cancelled', 'cancelled'],
+  ['received', 'result_received', 'result_received'],
   ['in_manifest', 'removed_from_manifest', 'received'],
   ['in_manifest', 'dispatched', 'dispatched'],
   ['in_manifest', 'cancelled', 'cancelled'],
@@ -85,6 +86,14 @@ describe('the transition table', () => {
       if (r.ok) throw new Error('legal');
       expect(r.message, `${from} + ${event}`).toMatch(/»[,.] không thể .+: .+\.$|không thể chuyển lần nữa/);
     }
+  });
+
+  it('a result comes straight back to a dossier still at the counter only when it was return-only', () => {
+    const atCounter = { state: 'received' as const, manifestId: null };
+    const refused = applyEvent(atCounter, { type: 'result_received' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.message).toContain('hồ sơ chưa được chuyển đến cơ quan');
+    expect(applyEvent(atCounter, { type: 'result_received', returnOnly: true })).toEqual({ ok: true, state: 'result_received', manifestId: null });
   });
 
   it('closed states accept nothing', () => {

@@ -1,0 +1,193 @@
+import type { Db } from '../../db/database';
+import { stmt } from '../../db/statements';
+import { ApiError } from '../../../shared/api/errors';
+import type { PrintJob } from '../../../shared/api/devices';
+import type { DossierSummary, Timeline } from '../../../shared/api/lifecycle';
+import {
+  DOSSIER_STAGES,
+  DOSSIER_STATES,
+  STAGES,
+  deriveState,
+  eventLabel,
+  isClosed,
+  isDossierEventType,
+  stageLabel,
+  type DossierEventType,
+  type DossierStage,
+  type DossierState,
+} from '../../../shared/dossier/lifecycle';
+import { formatMoney, t } from '../../../shared/messages/vi';
+import type { ReceiptDocument } from '../../../shared/printing/document';
+import { statusSlipDocument } from '../../../shared/printing/lifecycleDocuments';
+import { cleanScan } from '../../../shared/scan/classify';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
+import type { CallContext, Clock } from '../context';
+import type { PrintingService } from '../printing/printingService';
+import type { SetupService } from '../setup/setupService';
+import { summaries, summaryByCode, summaryById, SUMMARY_COLUMNS } from './lifecycleRepository';
+
+const OPEN_STATES = DOSSIER_STATES.filter((s) => !isClosed(s));
+
+/**
+ * Finding a dossier and telling its story: exact scans (code / item number, the hot path: two
+ * unique indexes), search by ID number, phone or a name typed without diacritics (FTS5 over the
+ * folded name), the timeline from the one history, and the dashboard per stage.
+ */
+export class TrackingService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly setup: SetupService,
+    private readonly printing: PrintingService,
+  ) {}
+
+  private today() {
+    return vietnamDay(this.clock());
+  }
+
+  find(raw: string): DossierSummary {
+    const code = cleanScan(raw).trim().toUpperCase();
+    const found = summaryByCode(this.db, code, this.today());
+    if (!found) throw new ApiError('NOT_FOUND', t('lifecycle.notFound', { code }));
+    return found;
+  }
+
+  /** One box for everything a clerk may type or scan; what it looks like decides which index answers. */
+  search(query: string, limit: number): DossierSummary[] {
+    const text = cleanScan(query).trim();
+    const today = this.today();
+    const exact = summaryByCode(this.db, text.toUpperCase(), today);
+    if (exact) return [exact];
+    const digits = text.replace(/[\s.-]/g, '').replace(/^\+84/, '0');
+    if (/^\d{12}$/.test(digits)) return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_id = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today);
+    if (/^0\d{9,10}$/.test(digits)) return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_phone = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today);
+    const words = foldVietnamese(text)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (!words.length || words.join('').length < 2) throw new ApiError('CONFLICT', t('lifecycle.search.tooShort'));
+    // Every word must be there; the last one may be half typed. Newest dossiers first.
+    const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' ');
+    return summaries(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.id DESC`,
+      [match, limit],
+      today,
+    );
+  }
+
+  timeline(dossierId: number): Timeline {
+    const dossier = summaryById(this.db, dossierId, this.today());
+    if (!dossier) throw ApiError.of('NOT_FOUND', { what: `hồ sơ #${dossierId}` });
+    const rows = stmt(
+      this.db,
+      `SELECT e.id, e.at, e.type, e.detail, u.full_name AS by FROM dossier_event e LEFT JOIN app_user u ON u.id = e.user_id WHERE e.dossier_id = ? ORDER BY e.id`,
+    ).all(dossierId) as { id: number; at: string; type: string; detail: string | null; by: string | null }[];
+    const events = rows
+      .filter((r) => isDossierEventType(r.type))
+      .map((r) => {
+        const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
+        return { id: r.id, at: r.at, type: r.type as DossierEventType, label: eventLabel(r.type as DossierEventType), detail: describe(r.type as DossierEventType, detail), by: r.by, raw: detail };
+      });
+    const derived = deriveState(events.map((e) => ({ type: e.type, ...(e.raw as object) })));
+    return {
+      dossier,
+      events: events.map(({ raw: _raw, ...e }) => e),
+      derivedStatus: derived.ok ? derived.state : dossier.status,
+    };
+  }
+
+  /** Open dossiers per stage, with the overdue (result date passed) and the stuck (no event for N days). */
+  dashboard(stuckDays: number) {
+    const today = this.today();
+    const cutoff = new Date(this.clock().getTime() - stuckDays * 86_400_000).toISOString();
+    const stages = new Map<DossierStage, { stage: DossierStage; label: string; count: number; overdue: number; stuck: number }>(
+      DOSSIER_STAGES.filter((s) => s !== 'closed').map((s) => [s, { stage: s, label: stageLabel(s), count: 0, overdue: 0, stuck: 0 }]),
+    );
+    // Index-only counts per state: (status, result_date) and (status, status_at).
+    for (const state of OPEN_STATES) {
+      const stage = stages.get(STAGES[state]);
+      if (!stage) continue;
+      stage.count += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ?').get(state) as { n: number }).n;
+      if (state !== 'supplement_requested') stage.overdue += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ? AND result_date < ?').get(state, today) as { n: number }).n;
+      stage.stuck += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ? AND status_at < ?').get(state, cutoff) as { n: number }).n;
+    }
+    const overdueStates = OPEN_STATES.filter((s) => s !== 'supplement_requested');
+    const list = (where: string, order: string, states: readonly DossierState[], bound: string) =>
+      summaries(
+        this.db,
+        `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.status IN (${states.map(() => '?').join(',')}) AND ${where} ORDER BY ${order} LIMIT 100`,
+        [...states, bound],
+        today,
+      );
+    return {
+      stuckDays,
+      stages: [...stages.values()],
+      overdue: list('d.result_date < ?', 'd.result_date', overdueStates, today),
+      stuck: list('d.status_at < ?', 'd.status_at', OPEN_STATES, cutoff),
+    };
+  }
+
+  statusSlipDocument(dossierId: number): ReceiptDocument {
+    const { dossier, events } = this.timeline(dossierId);
+    const point = this.setup.point();
+    if (!point) throw ApiError.of('SETUP_REQUIRED');
+    return statusSlipDocument({
+      head: { office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`, point: point.name, place: point.province },
+      dossierCode: dossier.code,
+      itemNumber: dossier.itemNumber,
+      procedure: `${dossier.procedureName} (${dossier.procedureCode})`,
+      agency: dossier.agency,
+      applicant: dossier.applicantName,
+      receivedAt: vietnamClock(new Date(dossier.receivedAt)),
+      resultDate: dossier.resultDate ? displayDate(dossier.resultDate) : t('reception.noResultDate'),
+      status: dossier.statusLabel,
+      steps: events.map((e) => ({ at: vietnamClock(new Date(e.at)), label: e.label })),
+      printedAt: vietnamClock(this.clock()),
+    });
+  }
+
+  statusSlip(ctx: CallContext, dossierId: number, key: string): PrintJob {
+    return this.printing.print(ctx, { idempotencyKey: `status-slip:${key}`, document: this.statusSlipDocument(dossierId) });
+  }
+}
+
+/** The particulars of a step, in words, from what the event recorded. */
+function describe(type: DossierEventType, d: Record<string, unknown>): string {
+  const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  switch (type) {
+    case 'received':
+    case 'result_registered':
+      return t('lifecycle.detail.received', {
+        code: s('code'),
+        item: s('itemNumber') ? ` / ${s('itemNumber')}` : '',
+        total: t('common.dong', { amount: formatMoney(Number(d.total ?? d.amountDue ?? 0)) }),
+      });
+    case 'added_to_manifest':
+    case 'removed_from_manifest':
+      return t('lifecycle.detail.manifest', { number: s('number') });
+    case 'dispatched':
+      return t('lifecycle.detail.carrier', { number: s('number'), carrier: s('carrier') });
+    case 'agency_received':
+      return [t('lifecycle.detail.agencyReceived', { receiver: s('receiver') }), s('resultDate') ? t('lifecycle.detail.newResultDate', { date: displayDate(s('resultDate')) }) : '']
+        .filter(Boolean)
+        .join(', ');
+    case 'agency_refused':
+    case 'returned_to_agency':
+    case 'cancelled':
+      return t('lifecycle.detail.reason', { reason: s('reason') });
+    case 'supplement_requested':
+      return `${t('lifecycle.detail.reason', { reason: s('reason') })}. ${t('lifecycle.detail.items', { items: ((d.items as string[] | undefined) ?? []).join('; ') })}`;
+    case 'out_for_delivery':
+      return t('lifecycle.detail.list', { number: s('number'), postman: s('postman') });
+    case 'delivery_failed':
+      return [t('lifecycle.detail.reason', { reason: s('reason') }), s('nextAttempt') ? t('lifecycle.detail.nextAttempt', { date: displayDate(s('nextAttempt')) }) : ''].filter(Boolean).join(', ');
+    case 'delivered':
+      return (
+        t('lifecycle.detail.delivered', { receiver: s('receiverName'), relation: s('relation'), id: d.idChecked ? t('lifecycle.detail.idChecked') : '' }) +
+        (d.atCounter ? ` — ${t('lifecycle.detail.atCounter')}` : '')
+      );
+    default:
+      return '';
+  }
+}
