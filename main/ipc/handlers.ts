@@ -2,6 +2,7 @@ import type { MethodName, MethodOutput, MethodParams } from '../../shared/api/co
 import { listAudit } from '../services/audit/auditRepository';
 import type { CallContext, Session } from '../services/context';
 import type { Services } from '../services';
+import { dayCloseHandlers } from './dayCloseHandlers';
 
 type Handler<M extends MethodName> = (
   s: Services,
@@ -116,8 +117,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'delivery.listPdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.deliveryListDocument(p.id), `danh-sach-phat-${p.id}`),
   'delivery.recordOutcome': (s, ctx, p) => s.lifecycle.recordOutcome(session(ctx), p.dossierId, p.outcome, p.idempotencyKey),
   'delivery.awaitingPickup': (s, _ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit) => s.tracking.search(q, limit)),
-  'delivery.verifyId': (s, _ctx, p) => {
-    const r = s.lifecycle.verifyId(p.dossierId, p.scanned);
+  'delivery.verifyId': (s, ctx, p) => {
+    const r = s.lifecycle.checkId(session(ctx), p.dossierId, p.scanned);
     return { match: r.match, who: r.who, name: r.name };
   },
   'delivery.handOver': (s, ctx, p) => s.lifecycle.handOver(ctx, session(ctx), p.dossierId, p.scanned, p.idempotencyKey),
@@ -132,4 +133,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'tracking.dashboard': (s, _ctx, p) => s.tracking.dashboard(p.stuckDays),
   'tracking.statusSlip': (s, ctx, p) => s.tracking.statusSlip(ctx, p.dossierId, p.idempotencyKey),
   'tracking.statusSlipPreview': (s, _ctx, p) => s.tracking.statusSlipDocument(p.dossierId),
+
+  ...dayCloseHandlers,
 };

@@ -32,8 +32,7 @@ import type { PrintingService } from '../printing/printingService';
 import type { PrintQueue } from '../printing/printQueue';
 import { findJobByKey } from '../printing/printJobRepository';
 import type { SetupService } from '../setup/setupService';
-import { appendLedger, dossierRowById, nextDossierSequence, openS10Ranges, useS10Serial, type DossierRow } from '../reception/receptionRepository';
-import { nextS10FromRange } from '../../../shared/reception/codes';
+import { allocateItemNumber, appendLedger, dossierRowById, nextDossierSequence, type DossierRow } from '../reception/receptionRepository';
 import { advance, summaries, summaryByCode, summaryById, SUMMARY_COLUMNS, userName } from './lifecycleRepository';
 
 interface ManifestRow {
@@ -442,17 +441,6 @@ export class LifecycleService {
     );
   }
 
-  private allocateItemNumber(): string | null {
-    for (const r of openS10Ranges(this.db)) {
-      const next = nextS10FromRange({ prefix: r.prefix, country: r.country, start: r.start_serial, end: r.end_serial }, r.last_used);
-      if (next.ok) {
-        useS10Serial(this.db, r.id, next.serial);
-        return next.itemNumber;
-      }
-    }
-    return null;
-  }
-
   /**
    * A result for a citizen who applied at the agency and asked only for return by post: a new
    * record (code, item number for an address), the return charge to collect on delivery.
@@ -482,7 +470,7 @@ export class LifecycleService {
         if (seq > DOSSIER_SEQUENCE_MAX) throw new ApiError('CONFLICT', t('reception.code.sequenceExhausted', { date: displayDate(day), point: head.pointCode }));
         const code = formatDossierCode(head.pointCode, day, seq);
         const logBook = `${String(nextDossierSequence(this.db, head.pointCode, day.slice(0, 4))).padStart(4, '0')}/${day.slice(0, 4)}`;
-        const itemNumber = delivery.kind === 'address' ? this.allocateItemNumber() : null;
+        const itemNumber = delivery.kind === 'address' ? allocateItemNumber(this.db) : null;
         if (delivery.kind === 'address' && !itemNumber) throw new ApiError('CONFLICT', t('reception.noItemNumbers'));
         id = Number(
           stmt(
@@ -735,19 +723,25 @@ export class LifecycleService {
     throw new ApiError('CONFLICT', t('lifecycle.id.mismatch', { tail: idNumber.slice(-4), code: row.code }));
   }
 
+  /** `verifyId` for a person at the counter: a card that matches nobody is worth a line in the audit (someone tried to collect another person's result). */
+  checkId(session: Session, dossierId: number, scanned: string): ReturnType<LifecycleService['verifyId']> {
+    try {
+      return this.verifyId(dossierId, scanned);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        const code = dossierRowById(this.db, dossierId)?.code ?? String(dossierId);
+        appendAudit(this.db, this.clock(), { userId: session.userId, action: 'delivery.idRefused', entity: 'dossier', entityId: code, detail: { message: err.message } });
+      }
+      throw err;
+    }
+  }
+
   /** Hand-over at the counter: the ID must match (checked again here), money due is collected, a confirmation prints. */
   handOver(ctx: CallContext, session: Session, dossierId: number, scanned: string, key: string): { dossier: DossierSummary; printJob: PrintJob | null } {
     if (this.alreadyDone(dossierId, key)) return { dossier: this.summary(dossierId), printJob: findJobByKey(this.db, `dossier:${dossierId}:handover`) };
     const d = this.summary(dossierId);
     if (d.status !== 'awaiting_pickup') throw new ApiError('CONFLICT', t('lifecycle.delivery.notAwaiting', { code: d.code, status: d.statusLabel }));
-    let check: ReturnType<LifecycleService['verifyId']>;
-    try {
-      check = this.verifyId(dossierId, scanned);
-    } catch (err) {
-      // A refused hand-over is worth a line in the audit: someone tried to collect another person's result.
-      appendAudit(this.db, this.clock(), { userId: session.userId, action: 'delivery.idRefused', entity: 'dossier', entityId: d.code, detail: { message: (err as Error).message } });
-      throw err;
-    }
+    const check = this.checkId(session, dossierId, scanned);
     const head = this.letterhead();
     const at = this.clock();
     let job: PrintJob | null = null;

@@ -1,6 +1,7 @@
 import { stmt } from '../../db/statements';
 import type { Db } from '../../db/database';
 import type { Dossier } from '../../../shared/api/reception';
+import { nextS10FromRange } from '../../../shared/reception/codes';
 
 export interface DossierRow {
   id: number;
@@ -94,6 +95,18 @@ export function openS10Ranges(db: Db): S10RangeRow[] {
 
 export function useS10Serial(db: Db, rangeId: number, serial: number): void {
   stmt(db, 'UPDATE s10_range SET last_used = ? WHERE id = ?').run(serial, rangeId);
+}
+
+/** The next postal item number from the oldest range with numbers left (inside the caller's transaction), or null when all are used up. */
+export function allocateItemNumber(db: Db): string | null {
+  for (const r of openS10Ranges(db)) {
+    const next = nextS10FromRange({ prefix: r.prefix, country: r.country, start: r.start_serial, end: r.end_serial }, r.last_used);
+    if (next.ok) {
+      useS10Serial(db, r.id, next.serial);
+      return next.itemNumber;
+    }
+  }
+  return null;
 }
 
 export function appendDossierEvent(db: Db, dossierId: number, at: string, type: string, userId: number | null, detail?: unknown): void {

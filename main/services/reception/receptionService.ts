@@ -6,7 +6,7 @@ import type { ConfirmInput, Delivery, Dossier, FeeLine, Quote, ReceptionService 
 import type { Procedure } from '../../../shared/catalogue/schema';
 import { t } from '../../../shared/messages/vi';
 import { documentCounts, evaluateChecklist, supplementSlipLines, verdictMessages, type ChecklistAnswers } from '../../../shared/reception/checklist';
-import { DOSSIER_SEQUENCE_MAX, formatDossierCode, nextS10FromRange, rangeRemaining, validateS10Range } from '../../../shared/reception/codes';
+import { DOSSIER_SEQUENCE_MAX, formatDossierCode, rangeRemaining, validateS10Range } from '../../../shared/reception/codes';
 import { DEFAULT_POSTAL_TARIFF, formatVnd, postalCharge, procedureFeeLines, validateTariff, vietQrPayload } from '../../../shared/reception/fees';
 import { envelopeLabelDocument, envelopeListDocument, guidanceSlipDocument, receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
@@ -22,6 +22,7 @@ import { findJobByKey } from '../printing/printJobRepository';
 import type { SetupService } from '../setup/setupService';
 import { resultDates } from './resultDates';
 import {
+  allocateItemNumber,
   appendDossierEvent,
   appendLedger,
   dossierRowByCode,
@@ -29,10 +30,8 @@ import {
   dossierRowByKey,
   nextDossierSequence,
   openLedgerLines,
-  openS10Ranges,
   s10Ranges,
   toDossier,
-  useS10Serial,
   type DossierRow,
   type LedgerLine,
 } from './receptionRepository';
@@ -336,14 +335,9 @@ export class ReceptionService {
   }
 
   private allocateItemNumber(): string {
-    for (const r of openS10Ranges(this.db)) {
-      const next = nextS10FromRange({ prefix: r.prefix, country: r.country, start: r.start_serial, end: r.end_serial }, r.last_used);
-      if (next.ok) {
-        useS10Serial(this.db, r.id, next.serial);
-        return next.itemNumber;
-      }
-    }
-    throw new ApiError('CONFLICT', t('reception.noItemNumbers'));
+    const itemNumber = allocateItemNumber(this.db);
+    if (!itemNumber) throw new ApiError('CONFLICT', t('reception.noItemNumbers'));
+    return itemNumber;
   }
 
   private jobsOf(dossierId: number): PrintJob[] {

@@ -158,7 +158,7 @@ describe('results and delivery', () => {
     await expect(call('delivery.verifyId', { dossierId: here.id, scanned: CARD('001099012345', 'Ngô Văn Lạ') })).rejects.toThrow('không khớp');
     await expect(call('delivery.handOver', { dossierId: here.id, scanned: '001099012345', idempotencyKey: 'handover-0001' })).rejects.toThrow('KHÔNG trả kết quả');
     expect(statusOf(here.id)).toBe('awaiting_pickup');
-    expect(rows(`SELECT count(*) AS n FROM audit_log WHERE action = 'delivery.idRefused'`)).toEqual([{ n: 1 }]);
+    expect(rows(`SELECT count(*) AS n FROM audit_log WHERE action = 'delivery.idRefused'`)).toEqual([{ n: 2 }]);
     expect(await call('delivery.verifyId', { dossierId: here.id, scanned: REP.idNumber })).toEqual({ match: true, who: 'representative', name: REP.fullName });
     const handed = await call<{ dossier: Summary; printJob: unknown }>('delivery.handOver', { dossierId: here.id, scanned: CARD(APPLICANT.idNumber, APPLICANT.fullName), idempotencyKey: 'handover-0002' });
     expect(handed.dossier.status).toBe('delivered');

@@ -1,0 +1,43 @@
+import { formatMoney, t } from '../../../shared/messages/vi';
+import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
+
+/**
+ * How the screens after reception write dates, times and money: dd/mm/yyyy, "dd/mm/yyyy hh:mm"
+ * in Vietnam's time whatever the PC's zone, "25.000 đ".
+ */
+
+const OFFSET_MS = 7 * 3600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO day (yyyy-mm-dd) or timestamp → dd/mm/yyyy (the day in Vietnam); '' when absent. */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return displayDate(iso);
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : displayDate(vietnamDay(d));
+}
+
+/** An ISO timestamp → "dd/mm/yyyy hh:mm" in Vietnam's time. */
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const v = new Date(d.getTime() + OFFSET_MS);
+  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
+}
+
+/** 25000 → "25.000 đ". */
+export function money(amount: number): string {
+  return t('common.dong', { amount: formatMoney(amount) });
+}
+
+/**
+ * An amount typed by the clerk ("25000", "25.000", "25 000") → đồng; null when it is not a whole
+ * number of at most `max`.
+ */
+export function parseMoney(text: string, max = 10_000_000): number | null {
+  const s = text.trim().replace(/[.\s]/g, '').replace(/đ$/i, '');
+  if (!/^\d{1,9}$/.test(s)) return null;
+  const n = Number(s);
+  return n <= max ? n : null;
+}
