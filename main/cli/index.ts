@@ -9,6 +9,7 @@ import { DATA_DIR_ENV, resolveDataDir } from '../app/paths';
 import { checkDatabase } from '../db/database';
 import { newContext } from '../services/context';
 import { addPrinterCommands } from './printerCommands';
+import { addReportCommands, sealProblems, sealSummary } from './reportCommands';
 
 /** Exit codes: 0 done, 1 failed, 2 wrong usage, 3 a file was rejected (report printed). */
 class CliFailure extends Error {
@@ -164,6 +165,15 @@ export function buildProgram(): Command {
     out,
   );
 
+  addReportCommands(
+    program,
+    (fn) => withApp(program, fn),
+    (message, code = 1) => {
+      throw new CliFailure(message, code);
+    },
+    out,
+  );
+
   const db = program.command('db').description('cơ sở dữ liệu').exitOverride();
   db.command('check')
     .description('kiểm tra toàn vẹn và trạng thái migration')
@@ -175,6 +185,7 @@ export function buildProgram(): Command {
         if (c.integrity.length !== 1 || c.integrity[0] !== 'ok') problems.push(`integrity_check: ${c.integrity.join('; ')}`);
         if (c.foreignKeyViolations > 0) problems.push(`${c.foreignKeyViolations} vi phạm khóa ngoại`);
         if (c.schemaVersion !== c.latestVersion) problems.push(`schema ${c.schemaVersion} khác bản mới nhất ${c.latestVersion}`);
+        problems.push(...sealProblems(c.seals));
         if (o.json) out(JSON.stringify({ ...c, file: app.paths.dbFile, ok: problems.length === 0, problems }, null, 2));
         else {
           out(`Tệp: ${app.paths.dbFile}`);
@@ -182,6 +193,7 @@ export function buildProgram(): Command {
           out(`Khóa ngoại: ${c.foreignKeyViolations === 0 ? 'ok' : c.foreignKeyViolations + ' vi phạm'}`);
           out(`Migration: ${c.schemaVersion}/${c.latestVersion}${c.schemaVersion === c.latestVersion ? ' (mới nhất)' : ''}`);
           out(`Journal: ${c.journalMode}`);
+          out(sealSummary(c.seals));
         }
         if (problems.length) throw new CliFailure(`Cơ sở dữ liệu có vấn đề: ${problems.join('; ')}`);
       });

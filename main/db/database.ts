@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../../shared/api/errors';
+import { verifySeals, type SealCheck } from '../services/dayClose/seal';
 
 export type Db = Database.Database;
 
@@ -86,6 +87,8 @@ export interface DbCheck {
   schemaVersion: number;
   latestVersion: number;
   journalMode: string;
+  /** Every closed day recomputed against its seal (hash chain), and the running fee balances. */
+  seals: SealCheck;
 }
 
 export function checkDatabase(db: Db, migrationsDir?: string): DbCheck {
@@ -97,5 +100,6 @@ export function checkDatabase(db: Db, migrationsDir?: string): DbCheck {
     schemaVersion: schemaVersion(db),
     latestVersion: loadMigrations(migrationsDir).length,
     journalMode: String(db.pragma('journal_mode', { simple: true })),
+    seals: verifySeals(db),
   };
 }

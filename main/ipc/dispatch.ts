@@ -4,6 +4,7 @@ import { requestSchema, type WireReply } from '../../shared/api/wire';
 import { zodIssueVi } from '../../shared/api/zodMessages';
 import type { CallContext } from '../services/context';
 import type { Services } from '../services';
+import { dayClosedError } from '../services/dayClose/dayClosedError';
 import { handlers } from './handlers';
 
 /** Public methods the first-run screen needs before any user exists. */
@@ -54,7 +55,8 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
       if (!output.success) throw new Error(`result of ${method} does not match its schema: ${output.error.message}`);
       return { id, ok: true, value: output.data };
     } catch (err) {
-      if (err instanceof ApiError) return { id, ok: false, error: err.toShape() };
+      const known = err instanceof ApiError ? err : dayClosedError(err);
+      if (known) return { id, ok: false, error: known.toShape() };
       options.onInternalError?.(envelope.success ? envelope.data.method : '?', err);
       return { id, ok: false, error: ApiError.of('INTERNAL').toShape() };
     }

@@ -13,6 +13,9 @@ import { SetupService } from './setup/setupService';
 import { ReceptionService } from './reception/receptionService';
 import { LifecycleService } from './lifecycle/lifecycleService';
 import { TrackingService } from './lifecycle/trackingService';
+import { DayCloseService } from './dayClose/dayCloseService';
+import { LedgerService } from './dayClose/ledgerService';
+import { ReportService } from './reports/reportService';
 
 export interface ServiceOptions {
   db: Db;
@@ -41,6 +44,9 @@ export interface Services {
   reception: ReceptionService;
   lifecycle: LifecycleService;
   tracking: TrackingService;
+  dayClose: DayCloseService;
+  ledger: LedgerService;
+  reports: ReportService;
   units: AdminUnitsService;
   stop(): Promise<void>;
 }
@@ -81,6 +87,10 @@ export function createServices(o: ServiceOptions): Services {
     reception: new ReceptionService(o.db, clock, catalogue, setup, printing, printQueue, units),
     lifecycle: new LifecycleService(o.db, clock, catalogue, setup, printing, printQueue, units, o.fontsDir),
     tracking: new TrackingService(o.db, clock, setup, printing),
+    // Approvals and targets are read when used: `services` is complete by then.
+    dayClose: new DayCloseService(o.db, clock, { approve: (u, p, perm) => services.auth.approve(u, p, perm) }, printing, printQueue, o.fontsDir),
+    ledger: new LedgerService(o.db, clock),
+    reports: new ReportService(o.db, clock, o.fontsDir, () => services.dayClose.config().bcciTargets),
     units,
     stop: async () => {
       await printQueue.stop();

@@ -13,6 +13,14 @@ import { DevicesScreen } from '../features/devices/DevicesScreen';
 import { FailedJobDialog } from '../features/devices/FailedJobDialog';
 import { ScanBanner } from '../features/scanner/ScanBanner';
 import { ReceptionScreen } from '../features/reception/ReceptionScreen';
+import { HandoverScreen } from '../features/handover/HandoverScreen';
+import { ResultsScreen } from '../features/results/ResultsScreen';
+import { DeliveryScreen } from '../features/delivery/DeliveryScreen';
+import { TrackingScreen } from '../features/tracking/TrackingScreen';
+import { ShiftScreen } from '../features/shift/ShiftScreen';
+import { DayCloseScreen } from '../features/dayClose/DayCloseScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { NavigateContext } from './navigation';
 
 interface View {
   id: string;
@@ -23,6 +31,10 @@ interface View {
 
 const VIEWS: View[] = [
   { id: 'reception', label: 'nav.reception', needs: 'reception.receive', render: () => <ReceptionScreen /> },
+  { id: 'handover', label: 'ui.nav.handover', needs: 'reception.receive', render: () => <HandoverScreen /> },
+  { id: 'results', label: 'ui.nav.results', needs: 'reception.receive', render: () => <ResultsScreen /> },
+  { id: 'delivery', label: 'ui.nav.delivery', needs: 'reception.receive', render: () => <DeliveryScreen /> },
+  { id: 'tracking', label: 'ui.nav.tracking', needs: 'reception.receive', render: () => <TrackingScreen /> },
   { id: 'catalogue', label: 'nav.catalogue', needs: 'catalogue.read', render: () => <CatalogueScreen /> },
   { id: 'published', label: 'nav.publishedList', needs: 'catalogue.read', render: () => <PublishedList /> },
   { id: 'catalogueAdmin', label: 'nav.catalogueAdmin', needs: 'catalogue.manage', render: () => <CatalogueAdmin /> },
@@ -31,6 +43,9 @@ const VIEWS: View[] = [
   { id: 'devices', label: 'nav.devices', needs: 'devices.manage', render: () => <DevicesScreen /> },
   { id: 'settings', label: 'nav.settings', needs: 'settings.manage', render: () => <SettingsScreen /> },
   { id: 'audit', label: 'nav.audit', needs: 'audit.read', render: () => <AuditScreen /> },
+  { id: 'shift', label: 'ui.nav.shift', needs: 'reception.receive', render: () => <ShiftScreen /> },
+  { id: 'dayClose', label: 'ui.nav.dayClose', needs: 'day.close', render: () => <DayCloseScreen /> },
+  { id: 'reports', label: 'ui.nav.reports', needs: 'day.close', render: () => <ReportsScreen /> },
 ];
 
 /** The signed-in frame: the point, the user, the views their role allows (Alt+1…6), lock and sign-out. */
@@ -86,7 +101,9 @@ export function Shell({ onSignedOut, onLocked }: { onSignedOut: () => void; onLo
         </div>
       </header>
       <ScanBanner />
-      <main className="content">{view?.render()}</main>
+      <main className="content">
+        <NavigateContext.Provider value={setCurrent}>{view?.render()}</NavigateContext.Provider>
+      </main>
       <FailedJobDialog />
     </div>
   );

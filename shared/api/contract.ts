@@ -22,6 +22,7 @@ import {
   quoteSchema,
 } from './reception';
 import { lifecycleMethods } from './lifecycle';
+import { dayCloseMethods } from './dayClose';
 
 /**
  * The complete list of API methods: one place, both transports. Each method has
@@ -465,6 +466,7 @@ export const api = {
   ),
 
   ...lifecycleMethods,
+  ...dayCloseMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -126,6 +126,27 @@ export class AuthService {
     if (!ROLE_PERMISSIONS[session.role].includes(permission)) throw ApiError.of('FORBIDDEN');
   }
 
+  /**
+   * A manager's approval typed on someone else's screen (a cash difference above the threshold):
+   * their user name and password, checked like a sign-in (same throttle), and the permission it needs.
+   */
+  async approve(username: string, password: string, permission: Permission): Promise<{ id: number; fullName: string }> {
+    const key = username.trim().toLowerCase();
+    this.checkThrottle(key);
+    const user = findUserByUsername(this.db, key);
+    const valid = user ? await verifyPassword(password, user.passwordHash) : await burnTime(password);
+    if (!user || !valid) {
+      this.noteFailure(key);
+      this.audit(user?.id ?? null, 'auth.approvalFailed', user?.id, { username });
+      throw ApiError.of('BAD_CREDENTIALS');
+    }
+    this.failures.delete(key);
+    if (user.disabled) throw ApiError.of('ACCOUNT_DISABLED');
+    if (!ROLE_PERMISSIONS[user.role].includes(permission)) throw new ApiError('FORBIDDEN', t('dayClose.approverNotAllowed', { name: user.fullName }));
+    this.audit(user.id, 'auth.approval', user.id, { permission });
+    return { id: user.id, fullName: user.fullName };
+  }
+
   lock(ctx: CallContext): void {
     const s = this.requireSession(ctx, true);
     if (!s.locked) {

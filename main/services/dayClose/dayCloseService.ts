@@ -1,0 +1,444 @@
+import type { Db } from '../../db/database';
+import { ApiError } from '../../../shared/api/errors';
+import type { FilePayload } from '../../../shared/api/contract';
+import type { PrintJob } from '../../../shared/api/devices';
+import { dayCloseConfigSchema, type CashCount, type DayCloseConfig, type DayCloseSummary, type DayReport, type Pending, type Shift } from '../../../shared/api/dayClose';
+import { assessClose, cashTotal, closeRefusal, countProblems, normaliseCount, type DenominationCount } from '../../../shared/dayClose/cash';
+import { dayReportA4, dayReportReceipt, shiftReceipt } from '../../../shared/dayClose/documents';
+import { t } from '../../../shared/messages/vi';
+import type { A4Document } from '../../../shared/printing/a4';
+import type { ReceiptDocument } from '../../../shared/printing/document';
+import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
+import { appendAudit } from '../audit/auditRepository';
+import type { AuthService } from '../auth/authService';
+import type { CallContext, Clock, Session } from '../context';
+import type { PrintingService } from '../printing/printingService';
+import type { PrintQueue } from '../printing/printQueue';
+import { findJobByKey } from '../printing/printJobRepository';
+import { buildDayReport } from '../reports/reportBuilders';
+import { dayReportXlsx, filePayload, reportPdf } from '../reports/reportFiles';
+import { pointOf } from '../reports/reportRepository';
+import {
+  countById,
+  countByKey,
+  dayCloseByDay,
+  dayCloseByKey,
+  dayCountAttempts,
+  dayExpectation,
+  firstLineAt,
+  insertCount,
+  insertDayClose,
+  insertShift,
+  lastDayClose,
+  lastShiftClose,
+  latestDayCount,
+  latestShiftCount,
+  listDayCloses,
+  listShifts,
+  pendingWork,
+  shiftByCount,
+  shiftById,
+  shiftByKey,
+  shiftExpectation,
+  shiftMoney,
+  toShift,
+  toSummary,
+  userName,
+  type CashCountRow,
+  type Expectation,
+  type ShiftRow,
+} from './dayCloseRepository';
+import { GENESIS_HASH, sealDigests, sealHash, type DayCloseFacts } from './seal';
+
+const CONFIG_KEY = 'dayClose.config';
+
+export const DEFAULT_DAY_CLOSE_CONFIG: DayCloseConfig = {
+  differenceThreshold: 50_000,
+  bcciTargets: [85, 70, 60],
+  blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding'],
+};
+
+interface CountInput {
+  denominations: DenominationCount[];
+  transferConfirmed: number;
+  idempotencyKey: string;
+}
+
+interface CloseInput {
+  countId: number;
+  reason?: string;
+  approval?: { username: string; password: string };
+  idempotencyKey: string;
+}
+
+/** The last line a count covers: with no line in it, the line it starts after. */
+const lastCovered = (e: Expectation, after: number) => (e.lines ? e.lastId : after);
+
+/**
+ * Shift close (a clerk) and day close (the manager): a blind count by banknote, expected vs
+ * counted per payment method, a reason for any difference and a manager's approval above the
+ * threshold; before the day close, the list of what is still open. The day close seals the day
+ * (hash chain over its rows) and stores its Z report; from then on the database refuses anything
+ * dated on it. Every close is one transaction and idempotent per request key.
+ */
+export class DayCloseService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly auth: Pick<AuthService, 'approve'>,
+    private readonly printing: PrintingService,
+    private readonly queue: PrintQueue,
+    private readonly fontsDir: string,
+  ) {}
+
+  config(): DayCloseConfig {
+    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
+    if (!row) return DEFAULT_DAY_CLOSE_CONFIG;
+    const parsed = dayCloseConfigSchema.safeParse({ ...DEFAULT_DAY_CLOSE_CONFIG, ...(JSON.parse(row.value) as object) });
+    return parsed.success ? parsed.data : DEFAULT_DAY_CLOSE_CONFIG;
+  }
+
+  updateConfig(ctx: CallContext, patch: Partial<DayCloseConfig>): DayCloseConfig {
+    const next = dayCloseConfigSchema.parse({ ...this.config(), ...patch });
+    this.db.transaction(() => {
+      this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(CONFIG_KEY, JSON.stringify(next));
+      appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'dayClose.config', detail: next });
+    })();
+    return next;
+  }
+
+  private today(): string {
+    return vietnamDay(this.clock());
+  }
+
+  /** The day asked for (today when not given): a real date, not in the future. */
+  private resolveDay(day?: string): string {
+    const d = day ?? this.today();
+    const parsed = new Date(`${d}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
+    if (d > this.today()) throw new ApiError('CONFLICT', t('dayClose.futureDay', { date: displayDate(d) }));
+    return d;
+  }
+
+  private async approver(approval: CloseInput['approval']): Promise<number | null> {
+    if (!approval) return null;
+    return (await this.auth.approve(approval.username, approval.password, 'day.close')).id;
+  }
+
+  private countView(c: CashCountRow): CashCount {
+    const threshold = this.config().differenceThreshold;
+    const a = assessClose(
+      { cashExpected: c.cash_expected, cashCounted: c.cash_counted, transferExpected: c.transfer_expected, transferConfirmed: c.transfer_confirmed },
+      threshold,
+    );
+    const notes = JSON.parse(c.denominations) as [number, number][];
+    return {
+      id: c.id,
+      scope: c.scope,
+      day: c.day,
+      at: c.at,
+      countedBy: userName(this.db, c.user_id) ?? '',
+      denominations: notes.map(([value, count]) => ({ value, count, amount: value * count })),
+      cashCounted: c.cash_counted,
+      transferConfirmed: c.transfer_confirmed,
+      cashExpected: c.cash_expected,
+      transferExpected: c.transfer_expected,
+      cashDifference: a.cashDifference,
+      transferDifference: a.transferDifference,
+      needsReason: a.needsReason,
+      needsApproval: a.needsApproval,
+      threshold,
+      lines: c.line_count,
+    };
+  }
+
+  private checkCount(input: CountInput): void {
+    const problems = countProblems(input.denominations);
+    if (problems.length) throw new ApiError('CONFLICT', problems.join(' '));
+  }
+
+  private recordCount(session: Session, scope: 'shift' | 'day', day: string, after: number, e: Expectation, input: CountInput): CashCountRow {
+    const at = this.clock();
+    const id = insertCount(this.db, {
+      scope,
+      day,
+      at: at.toISOString(),
+      user_id: session.userId,
+      denominations: JSON.stringify(normaliseCount(input.denominations).map((n) => [n.value, n.count])),
+      cash_counted: cashTotal(input.denominations),
+      transfer_confirmed: input.transferConfirmed,
+      cash_expected: e.cash,
+      transfer_expected: e.transfer,
+      after_ledger_id: after,
+      last_ledger_id: lastCovered(e, after),
+      line_count: e.lines,
+      idempotency_key: input.idempotencyKey,
+    });
+    const row = countById(this.db, id) as CashCountRow;
+    appendAudit(this.db, at, { userId: session.userId, action: `${scope}.count`, entity: 'cash_count', entityId: id, detail: { day, cash: row.cash_counted, transfer: row.transfer_confirmed } });
+    return row;
+  }
+
+  private sameCount(existing: CashCountRow, session: Session, scope: 'shift' | 'day'): CashCount {
+    if (existing.scope !== scope || existing.user_id !== session.userId) throw new ApiError('CONFLICT', t('dayClose.keyReused'));
+    return this.countView(existing);
+  }
+
+  // ── Shift ──
+
+  /** The clerk's open shift: since when and how many lines. Never the amounts: the count is blind. */
+  currentShift(session: Session): { since: string | null; lines: number; lastCount: { id: number; at: string } | null } {
+    const prev = lastShiftClose(this.db, session.userId);
+    const after = prev?.last_ledger_id ?? 0;
+    const e = shiftExpectation(this.db, session.userId, after);
+    const latest = latestShiftCount(this.db, session.userId);
+    return {
+      since: prev?.closed_at ?? (e.lines ? firstLineAt(this.db, session.userId, after, e.lastId) : null),
+      lines: e.lines,
+      lastCount: latest && latest.after_ledger_id === after && !shiftByCount(this.db, latest.id) ? { id: latest.id, at: latest.at } : null,
+    };
+  }
+
+  /** Records the clerk's count of their drawer; only now is what the ledger expected shown. */
+  countShift(_ctx: CallContext, session: Session, input: CountInput): CashCount {
+    const existing = countByKey(this.db, input.idempotencyKey);
+    if (existing) return this.sameCount(existing, session, 'shift');
+    this.checkCount(input);
+    const row = this.db
+      .transaction(() => {
+        const after = lastShiftClose(this.db, session.userId)?.last_ledger_id ?? 0;
+        return this.recordCount(session, 'shift', this.today(), after, shiftExpectation(this.db, session.userId, after), input);
+      })
+      .immediate();
+    return this.countView(row);
+  }
+
+  async closeShift(ctx: CallContext, session: Session, input: CloseInput): Promise<{ shift: Shift; printJob: PrintJob | null }> {
+    const done = shiftByKey(this.db, input.idempotencyKey);
+    if (done) return { shift: toShift(this.db, done), printJob: findJobByKey(this.db, `shift:${done.id}:report`) };
+    const count = countById(this.db, input.countId);
+    if (!count || count.scope !== 'shift' || count.user_id !== session.userId) throw ApiError.of('NOT_FOUND', { what: t('dayClose.countWhat', { id: input.countId }) });
+    const approvedBy = await this.approver(input.approval);
+    const threshold = this.config().differenceThreshold;
+    const point = this.point();
+    let job: PrintJob | null = null;
+    const shift = this.db
+      .transaction((): Shift => {
+        if (shiftByCount(this.db, count.id)) throw new ApiError('CONFLICT', t('dayClose.countUsed'));
+        if (latestShiftCount(this.db, session.userId)?.id !== count.id) throw new ApiError('CONFLICT', t('dayClose.countSuperseded'));
+        const after = lastShiftClose(this.db, session.userId)?.last_ledger_id ?? 0;
+        const e = shiftExpectation(this.db, session.userId, after);
+        if (after !== count.after_ledger_id || e.lines !== count.line_count || lastCovered(e, after) !== count.last_ledger_id)
+          throw new ApiError('CONFLICT', t('dayClose.countStale'));
+        const assessment = assessClose(
+          { cashExpected: count.cash_expected, cashCounted: count.cash_counted, transferExpected: count.transfer_expected, transferConfirmed: count.transfer_confirmed },
+          threshold,
+        );
+        const refusal = closeRefusal(assessment, { reason: input.reason, approved: approvedBy !== null, threshold });
+        if (refusal) throw new ApiError('CONFLICT', refusal);
+        const at = this.clock();
+        const id = insertShift(this.db, {
+          clerk_id: session.userId,
+          day: vietnamDay(at),
+          opened_at: e.lines ? firstLineAt(this.db, session.userId, after, count.last_ledger_id) : null,
+          closed_at: at.toISOString(),
+          after_ledger_id: after,
+          last_ledger_id: count.last_ledger_id,
+          line_count: count.line_count,
+          count_id: count.id,
+          cash_expected: count.cash_expected,
+          cash_counted: count.cash_counted,
+          transfer_expected: count.transfer_expected,
+          transfer_confirmed: count.transfer_confirmed,
+          reason: input.reason ?? null,
+          approved_by: approvedBy,
+          money: JSON.stringify(shiftMoney(this.db, session.userId, after, count.last_ledger_id)),
+          idempotency_key: input.idempotencyKey,
+        });
+        appendAudit(this.db, at, {
+          userId: session.userId,
+          action: 'shift.close',
+          entity: 'shift_close',
+          entityId: id,
+          detail: { cashDifference: assessment.cashDifference, transferDifference: assessment.transferDifference, reason: input.reason, approvedBy },
+        });
+        const closed = toShift(this.db, shiftById(this.db, id) as ShiftRow);
+        job = this.printing.print(ctx, { idempotencyKey: `shift:${id}:report`, document: shiftReceipt(closed, point), kick: false });
+        return closed;
+      })
+      .immediate();
+    if (job) this.queue.release([job]);
+    return { shift, printJob: job };
+  }
+
+  listShifts(o: { day?: string; userId?: number; limit: number }): Shift[] {
+    return listShifts(this.db, o).map((r) => toShift(this.db, r));
+  }
+
+  // ── Day ──
+
+  private point(): DayReport['point'] {
+    const p = pointOf(this.db);
+    if (!p.code) throw ApiError.of('SETUP_REQUIRED');
+    return p;
+  }
+
+  /** What is still open at the end of the day (the close refuses, or records an override). */
+  pending(day?: string): Pending {
+    return pendingWork(this.db, this.resolveDay(day), this.config().blockOn);
+  }
+
+  countDay(_ctx: CallContext, session: Session, input: CountInput & { day?: string }): CashCount {
+    const existing = countByKey(this.db, input.idempotencyKey);
+    if (existing) return this.sameCount(existing, session, 'day');
+    const day = this.resolveDay(input.day);
+    if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
+    this.checkCount(input);
+    const row = this.db.transaction(() => this.recordCount(session, 'day', day, 0, dayExpectation(this.db, day), input)).immediate();
+    return this.countView(row);
+  }
+
+  async closeDay(
+    ctx: CallContext,
+    session: Session,
+    input: CloseInput & { day?: string; overrideReason?: string },
+  ): Promise<{ close: DayCloseSummary; report: DayReport; printJob: PrintJob | null }> {
+    const done = dayCloseByKey(this.db, input.idempotencyKey);
+    if (done) return { close: toSummary(this.db, done), report: JSON.parse(done.report) as DayReport, printJob: findJobByKey(this.db, `dayClose:${done.day}:z`) };
+    const day = this.resolveDay(input.day);
+    if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
+    const count = countById(this.db, input.countId);
+    if (!count || count.scope !== 'day' || count.day !== day) throw ApiError.of('NOT_FOUND', { what: t('dayClose.countWhat', { id: input.countId }) });
+    const approvedBy = await this.approver(input.approval);
+    const config = this.config();
+    const point = this.point();
+    let job: PrintJob | null = null;
+    const result = this.db
+      .transaction(() => {
+        if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
+        if (latestDayCount(this.db, day)?.id !== count.id) throw new ApiError('CONFLICT', t('dayClose.countSuperseded'));
+        const e = dayExpectation(this.db, day);
+        if (e.lines !== count.line_count || lastCovered(e, 0) !== count.last_ledger_id) throw new ApiError('CONFLICT', t('dayClose.countStale'));
+        const amounts = { cashExpected: count.cash_expected, cashCounted: count.cash_counted, transferExpected: count.transfer_expected, transferConfirmed: count.transfer_confirmed };
+        const assessment = assessClose(amounts, config.differenceThreshold);
+        const refusal = closeRefusal(assessment, { reason: input.reason, approved: approvedBy !== null, threshold: config.differenceThreshold });
+        if (refusal) throw new ApiError('CONFLICT', refusal);
+        const pending = pendingWork(this.db, day, config.blockOn);
+        if (pending.blocking && !input.overrideReason)
+          throw new ApiError(
+            'CONFLICT',
+            t('dayClose.pendingBlocks', {
+              printJobs: pending.printJobs.count,
+              notInManifest: pending.notInManifest.count,
+              notDelivered: pending.notDelivered.count,
+              agencies: pending.feesOutstanding.length,
+            }),
+            pending,
+          );
+
+        const at = this.clock();
+        const prev = lastDayClose(this.db);
+        const facts: DayCloseFacts = {
+          sequence: (prev?.sequence ?? 0) + 1,
+          point_code: point.code,
+          day,
+          closed_at: at.toISOString(),
+          closed_by: session.userId,
+          count_id: count.id,
+          cash_expected: count.cash_expected,
+          cash_counted: count.cash_counted,
+          transfer_expected: count.transfer_expected,
+          transfer_confirmed: count.transfer_confirmed,
+          reason: input.reason ?? null,
+          approved_by: approvedBy,
+          override_reason: input.overrideReason ?? null,
+        };
+        const prevHash = prev?.hash ?? GENESIS_HASH;
+        const digests = sealDigests(this.db, facts);
+        const hash = sealHash(prevHash, digests);
+        const report: DayReport = {
+          ...buildDayReport(this.db, day, at),
+          kind: 'Z',
+          sequence: facts.sequence,
+          closedAt: facts.closed_at,
+          closedBy: session.fullName,
+          count: {
+            denominations: this.countView(count).denominations,
+            ...amounts,
+            cashDifference: assessment.cashDifference,
+            transferDifference: assessment.transferDifference,
+            reason: facts.reason,
+            approvedBy: userName(this.db, approvedBy),
+            attempts: dayCountAttempts(this.db, day),
+          },
+          pending,
+          overrideReason: facts.override_reason,
+          seal: { hash, prevHash },
+        };
+        const id = insertDayClose(this.db, {
+          ...facts,
+          report: JSON.stringify(report),
+          ledger_digest: digests.ledger,
+          events_digest: digests.events,
+          slips_digest: digests.slips,
+          count_digest: digests.count,
+          prev_hash: prevHash,
+          hash,
+          idempotency_key: input.idempotencyKey,
+        });
+        appendAudit(this.db, at, {
+          userId: session.userId,
+          action: 'day.close',
+          entity: 'day_close',
+          entityId: id,
+          detail: { day, sequence: facts.sequence, hash, cashDifference: assessment.cashDifference, override: facts.override_reason, actor: ctx.actor },
+        });
+        job = this.printing.print(ctx, { idempotencyKey: `dayClose:${day}:z`, document: dayReportReceipt(report), kick: false });
+        return { close: toSummary(this.db, dayCloseByDay(this.db, day) as NonNullable<ReturnType<typeof dayCloseByDay>>), report };
+      })
+      .immediate();
+    if (job) this.queue.release([job]);
+    return { ...result, printJob: job };
+  }
+
+  list(limit: number, beforeSequence?: number): DayCloseSummary[] {
+    return listDayCloses(this.db, limit, beforeSequence).map((r) => toSummary(this.db, r));
+  }
+
+  isClosed(day: string): boolean {
+    return dayCloseByDay(this.db, day) !== null;
+  }
+
+  /** The Z report of a closed day exactly as sealed, or a live X report (with what is still open). */
+  report(day?: string): DayReport {
+    const d = this.resolveDay(day);
+    const closed = dayCloseByDay(this.db, d);
+    if (closed) return JSON.parse(closed.report) as DayReport;
+    return { ...buildDayReport(this.db, d, this.clock()), pending: pendingWork(this.db, d, this.config().blockOn) };
+  }
+
+  document(day: string | undefined, format: 'receipt' | 'a4'): { receipt: ReceiptDocument | null; a4: A4Document | null } {
+    const report = this.report(day);
+    return format === 'receipt' ? { receipt: dayReportReceipt(report), a4: null } : { receipt: null, a4: dayReportA4(report) };
+  }
+
+  /**
+   * Prints the report on the receipt printer. A Z report printed again is a reprint of the paper
+   * printed at the close (same document, marked "BẢN IN LẠI", counted with the day's reprints).
+   */
+  print(ctx: CallContext, day: string | undefined, key: string): PrintJob {
+    const report = this.report(day);
+    const original = report.kind === 'Z' ? findJobByKey(this.db, `dayClose:${report.day}:z`) : null;
+    if (original) return this.printing.reprint(ctx, original.id, `dayClose.print:${key}`);
+    const job = this.printing.print(ctx, { idempotencyKey: `dayClose.print:${key}`, document: dayReportReceipt(report, { reprint: report.kind === 'Z' }), kick: false });
+    appendAudit(this.db, this.clock(), { userId: ctx.session?.userId ?? null, action: 'dayClose.print', entity: 'print_job', entityId: job.id, detail: { day: report.day, kind: report.kind } });
+    this.queue.release([job]);
+    return job;
+  }
+
+  async file(day: string | undefined, format: 'pdf' | 'xlsx', o: { compress?: boolean } = {}): Promise<FilePayload> {
+    const report = this.report(day);
+    const name = `bao-cao-${report.kind}-${report.day}.${format}`;
+    return filePayload(name, format === 'pdf' ? await reportPdf(dayReportA4(report), this.fontsDir, o.compress) : await dayReportXlsx(report));
+  }
+}

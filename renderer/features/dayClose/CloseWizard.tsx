@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { pendingSchema, type CashCount, type DayCloseSummary, type Pending } from '../../../shared/api/dayClose';
+import type { PrintJob } from '../../../shared/api/devices';
+import { ApiError } from '../../../shared/api/errors';
+import { t } from '../../../shared/messages/vi';
+import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
+import { useApp } from '../../app/context';
+import { errorMessage } from '../../app/errors';
+import { Field } from '../../ui/Field';
+import { dateTime, day as dayText, money } from '../lifecycle/format';
+import { parseDayFirst } from '../reception/model';
+import { CashCountForm } from '../shift/CashCountForm';
+import { CloseDecision } from '../shift/CloseDecision';
+import { differenceWord, signedMoney } from '../shift/format';
+import { checkOverrideReason, emptyCountForm, emptyDecision, newKey, shortHash, type CountValue, type Decision } from '../shift/model';
+import { DayReportView, reportTitle } from './DayReportView';
+import { PendingStep } from './PendingStep';
+
+type Step = 'pending' | 'count' | 'decide' | 'confirm';
+const STEPS: Step[] = ['pending', 'count', 'decide', 'confirm'];
+
+/** Approval refused (wrong password, not a manager, account disabled): back to the approval fields. */
+const APPROVAL_CODES = new Set(['BAD_CREDENTIALS', 'FORBIDDEN', 'ACCOUNT_DISABLED']);
+
+function Steps({ current, reachable, onGo }: { current: Step; reachable: Record<Step, boolean>; onGo: (s: Step) => void }) {
+  return (
+    <nav aria-label={t('ui.dayClose.steps')} className="rx-stepper dc-steps">
+      <ol>
+        {STEPS.map((s, i) => {
+          const state = s === current ? 'current' : reachable[s] ? (STEPS.indexOf(s) < STEPS.indexOf(current) ? 'done' : 'todo') : 'blocked';
+          return (
+            <li key={s} className={`rx-step rx-step-${state}`}>
+              <button type="button" aria-current={s === current ? 'step' : undefined} disabled={!reachable[s]} onClick={() => onGo(s)}>
+                <span className="rx-step-no" aria-hidden="true">
+                  {state === 'done' ? '✓' : i + 1}
+                </span>
+                <span className="rx-step-label">{`${i + 1}. ${t(`ui.dayClose.step.${s}`)}`}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/**
+ * The manager's day close in four steps: 1. what is still open (with an override reason to
+ * close anyway), 2. the blind count, 3. the difference with its reason and approval, 4. the close
+ * itself, which seals the day and makes the Z report (printed, on screen, PDF, XLSX).
+ */
+export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayCloseSummary[]; onClosed: () => void; onOpenReport: (day: string, title: string) => void }) {
+  const { api } = useApp();
+  const today = vietnamDay();
+  const [day, setDay] = useState(today);
+  const [dayField, setDayField] = useState(displayDate(today));
+  const [dayError, setDayError] = useState<string | undefined>(undefined);
+  const [step, setStep] = useState<Step>('pending');
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [pendingError, setPendingError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [form, setForm] = useState(emptyCountForm);
+  const [countBase, setCountBase] = useState(newKey);
+  const [count, setCount] = useState<CashCount | null>(null);
+  const [decisionForm, setDecisionForm] = useState(emptyDecision);
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [closeKey, setCloseKey] = useState(newKey);
+  const [done, setDone] = useState<{ close: DayCloseSummary; printJob: PrintJob | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadPending = useCallback(() => {
+    setPendingError(null);
+    api['dayClose.pending']({ day }).then(setPending, (err) => setPendingError(errorMessage(err)));
+  }, [api, day]);
+  useEffect(loadPending, [loadPending]);
+
+  const closed = closes.find((c) => c.day === day);
+  const overrideOk = !!pending && (!pending.blocking || !!checkOverrideReason(overrideReason).value);
+  const reachable: Record<Step, boolean> = { pending: true, count: overrideOk, decide: overrideOk && !!count, confirm: overrideOk && !!count && !!decision };
+
+  const go = (s: Step) => {
+    if (!reachable[s] || busy) return;
+    setError(null);
+    setStep(s);
+  };
+
+  function reset(newDay: string) {
+    setDay(newDay);
+    setStep('pending');
+    setPending(null);
+    setRefusal(null);
+    setOverrideReason('');
+    setForm(emptyCountForm());
+    setCountBase(newKey());
+    setCount(null);
+    setDecisionForm(emptyDecision());
+    setDecision(null);
+    setCloseKey(newKey());
+    setDone(null);
+    setError(null);
+  }
+
+  function chooseDay(e: FormEvent) {
+    e.preventDefault();
+    const iso = parseDayFirst(dayField);
+    if (!iso) return setDayError(t('recv.err.date'));
+    if (iso > vietnamDay()) return setDayError(t('ui.dayClose.err.futureDay'));
+    setDayError(undefined);
+    setDayField(displayDate(iso));
+    if (iso !== day) reset(iso);
+  }
+
+  async function submitCount(value: CountValue) {
+    setBusy(true);
+    setError(null);
+    try {
+      const c = await api['dayClose.count']({ day, ...value, idempotencyKey: `${countBase}-${shortHash(JSON.stringify(value))}` });
+      setCount(c);
+      setDecision(null);
+      setDecisionForm(emptyDecision());
+      setCloseKey(newKey());
+      setStep('decide');
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const recount = () => {
+    setCountBase(newKey());
+    setCount(null);
+    setDecision(null);
+    setError(null);
+    setStep('count');
+  };
+
+  async function close() {
+    if (!count || !decision || !pending || busy) return;
+    setBusy(true);
+    setError(null);
+    const override = pending.blocking ? checkOverrideReason(overrideReason).value : undefined;
+    try {
+      const r = await api['dayClose.close']({ day, countId: count.id, ...decision, ...(override ? { overrideReason: override } : {}), idempotencyKey: closeKey });
+      setDone({ close: r.close, printJob: r.printJob });
+      onClosed();
+    } catch (err) {
+      const blocking = err instanceof ApiError ? pendingSchema.safeParse(err.details) : null;
+      if (blocking?.success) {
+        setPending(blocking.data);
+        setRefusal(errorMessage(err));
+        setStep('pending');
+      } else if (err instanceof ApiError && APPROVAL_CODES.has(err.code)) {
+        setDecisionForm((f) => ({ ...f, password: '' }));
+        setDecision(null);
+        setError(err.message);
+        setStep('decide');
+      } else setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const dayPicker = (
+    <form className="lc-form-row dc-day" onSubmit={chooseDay} noValidate>
+      <Field label={t('ui.dayClose.day')} name="closeDay" value={dayField} onChange={setDayField} error={dayError} hint={day === today ? t('ui.dayClose.dayToday') : t('ui.dayClose.dayOther', { day: dayText(day) })} />
+      <button type="submit">{t('ui.dayClose.chooseDay')}</button>
+    </form>
+  );
+
+  if (done)
+    return (
+      <div className="lc-stack">
+        <section className="rx-panel" aria-labelledby="dc-done-title">
+          <h2 id="dc-done-title" className="ok">
+            {t('ui.dayClose.done', { day: dayText(done.close.day), sequence: done.close.sequence })}
+          </h2>
+          <p className="small muted">{t('ui.dayClose.sealed', { at: dateTime(done.close.closedAt), hash: done.close.hash.slice(0, 16) })}</p>
+          <DayReportView day={done.close.day} printed={done.printJob ? [done.printJob] : []} />
+        </section>
+      </div>
+    );
+
+  if (closed)
+    return (
+      <div className="lc-stack">
+        <section className="rx-panel">{dayPicker}</section>
+        <section className="rx-panel">
+          <p className="lc-note lc-note-ok" role="status">
+            {t('ui.dayClose.alreadyClosed', { day: dayText(closed.day), sequence: closed.sequence, at: dateTime(closed.closedAt), by: closed.closedBy })}
+          </p>
+          <div className="rx-actions">
+            <button type="button" onClick={() => onOpenReport(closed.day, reportTitle('Z', closed.day, closed.sequence))}>
+              {t('ui.dayClose.viewZ')}
+            </button>
+          </div>
+        </section>
+      </div>
+    );
+
+  return (
+    <div className="lc-stack">
+      <section className="rx-panel">{dayPicker}</section>
+      <Steps current={step} reachable={reachable} onGo={go} />
+      <section className="rx-panel">
+        {step === 'pending' && (
+          <PendingStep
+            pending={pending}
+            error={pendingError}
+            onReload={loadPending}
+            overrideReason={overrideReason}
+            onOverrideReason={setOverrideReason}
+            refusal={refusal}
+            onNext={() => {
+              setRefusal(null);
+              setStep(count && decision ? 'confirm' : count ? 'decide' : 'count');
+            }}
+          />
+        )}
+        {step === 'count' && (
+          <CashCountForm
+            value={form}
+            onChange={setForm}
+            onSubmit={submitCount}
+            busy={busy}
+            submitLabel={t('ui.dayClose.submitCount')}
+            error={error}
+            intro={<p>{t('ui.dayClose.countIntro', { day: dayText(day) })}</p>}
+          />
+        )}
+        {step === 'decide' && count && (
+          <CloseDecision
+            count={count}
+            form={decisionForm}
+            onChange={setDecisionForm}
+            onSubmit={(d) => {
+              setDecision(d);
+              setError(null);
+              setStep('confirm');
+            }}
+            onRecount={recount}
+            busy={busy}
+            submitLabel={t('ui.dayClose.toConfirm')}
+            error={error}
+          />
+        )}
+        {step === 'confirm' && count && decision && pending && (
+          <div className="lc-stack" aria-labelledby="dc-confirm-title" role="group">
+            <h2 id="dc-confirm-title">{t('ui.dayClose.step.confirm')}</h2>
+            <dl className="rx-facts dc-recap">
+              <dt>{t('ui.dayClose.day')}</dt>
+              <dd>{dayText(day)}</dd>
+              <dt>{t('ui.dayClose.step.pending')}</dt>
+              <dd>
+                {pending.blocking
+                  ? t('ui.dayClose.recapOverride', { reason: checkOverrideReason(overrideReason).value ?? '' })
+                  : t('ui.dayClose.recapPending', {
+                      n: pending.printJobs.count + pending.notInManifest.count + pending.notDelivered.count + pending.feesOutstanding.length,
+                    })}
+              </dd>
+              <dt>{t('ui.close.cash')}</dt>
+              <dd>
+                {t('ui.shift.vs', { counted: money(count.cashCounted), expected: money(count.cashExpected) })} ·{' '}
+                <strong className={count.cashDifference ? 'error' : 'ok'}>
+                  {signedMoney(count.cashDifference)} ({differenceWord(count.cashDifference)})
+                </strong>
+              </dd>
+              <dt>{t('ui.close.transfer')}</dt>
+              <dd>
+                {t('ui.shift.vs', { counted: money(count.transferConfirmed), expected: money(count.transferExpected) })} ·{' '}
+                <strong className={count.transferDifference ? 'error' : 'ok'}>
+                  {signedMoney(count.transferDifference)} ({differenceWord(count.transferDifference)})
+                </strong>
+              </dd>
+              {decision.reason && (
+                <>
+                  <dt>{t('ui.close.reason')}</dt>
+                  <dd>{decision.reason}</dd>
+                </>
+              )}
+              {decision.approval && (
+                <>
+                  <dt>{t('ui.close.approvedBy')}</dt>
+                  <dd>{decision.approval.username}</dd>
+                </>
+              )}
+            </dl>
+            <p className="lc-note lc-note-warn">{t('ui.dayClose.finalWarning', { day: dayText(day) })}</p>
+            <div className="rx-actions">
+              <button type="button" className="primary" onClick={() => void close()} disabled={busy}>
+                {busy ? t('ui.lc.sending') : t('ui.dayClose.close')}
+              </button>
+              <button type="button" onClick={() => go('decide')} disabled={busy}>
+                {t('ui.dayClose.back')}
+              </button>
+              <button type="button" onClick={recount} disabled={busy}>
+                {t('ui.close.recount')}
+              </button>
+            </div>
+            {error && (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

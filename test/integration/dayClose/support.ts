@@ -1,0 +1,66 @@
+import type { App } from '../../../main/app/compose';
+import type { CallContext, Session } from '../../../main/services/context';
+import { appendDossierEvent } from '../../../main/services/reception/receptionRepository';
+import { DENOMINATIONS } from '../../../shared/dayClose/cash';
+import type { LedgerKind, PaymentMethod } from '../../../shared/api/dayClose';
+import { vietnamDay } from '../../../shared/time/vietnam';
+import { call } from '../../support/app';
+
+export const session = (ctx: CallContext) => ctx.session as Session;
+
+/** One call through the real dispatch; the value, or the test fails with the error it got. */
+export async function ok<T = unknown>(app: App, ctx: CallContext, method: string, params: unknown): Promise<T> {
+  const r = await call(app, ctx, method, params);
+  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+/** One call expected to fail: its error code and message. */
+export async function refused(app: App, ctx: CallContext, method: string, params: unknown): Promise<{ code: string; message: string }> {
+  const r = await call(app, ctx, method, params);
+  if (r.ok) throw new Error(`${method} should have been refused`);
+  return r.error;
+}
+
+/** A count sheet of exactly `amount` đồng, biggest notes first. */
+export function notesFor(amount: number): { value: number; count: number }[] {
+  let rest = amount;
+  const notes: { value: number; count: number }[] = [];
+  for (const value of DENOMINATIONS) {
+    const count = Math.floor(rest / value);
+    if (count > 0) notes.push({ value, count });
+    rest -= count * value;
+  }
+  if (rest !== 0) throw new Error(`${amount} cannot be paid in notes`);
+  return notes;
+}
+
+/**
+ * A ledger line as the lifecycle service writes them (cod on delivery, agency_handover when an
+ * agency signs for its fees), dated by the app's clock.
+ */
+export function appendLine(app: App, o: { userId: number; kind: LedgerKind; amount: number; method: PaymentMethod; agency?: string | null; dossierId?: number | null; label?: string }): number {
+  const at = app.services.clock();
+  return Number(
+    app.db
+      .prepare('INSERT INTO ledger_entry (at, day, user_id, dossier_id, kind, label, agency, amount, payment_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(at.toISOString(), vietnamDay(at), o.userId, o.dossierId ?? null, o.kind, o.label ?? o.kind, o.agency ?? null, o.amount, o.method).lastInsertRowid,
+  );
+}
+
+/** A step of a dossier's life as the lifecycle service records it: the event and the derived status. */
+export function lifecycleStep(app: App, dossierId: number, type: string, status: string, at: Date, userId: number, detail?: unknown): void {
+  app.db.transaction(() => {
+    appendDossierEvent(app.db, dossierId, at.toISOString(), type, userId, detail);
+    app.db.prepare('UPDATE dossier SET status = ?, status_at = ? WHERE id = ?').run(status, at.toISOString(), dossierId);
+  })();
+}
+
+/** Plain-SQL sums over ledger_entry, computed apart from the code under test. */
+export function ledgerSum(app: App, where: string, ...args: unknown[]): number {
+  return (app.db.prepare(`SELECT coalesce(sum(amount), 0) AS s FROM ledger_entry WHERE ${where}`).get(...args) as { s: number }).s;
+}
+
+export function count(app: App, sql: string, ...args: unknown[]): number {
+  return (app.db.prepare(sql).pluck().get(...args) as number) ?? 0;
+}
