@@ -4,6 +4,7 @@ import { deliverySchema, phoneSchema, serviceSchema } from './reception';
 import { DOSSIER_EVENT_TYPES, DOSSIER_STAGES, DOSSIER_STATES } from '../dossier/lifecycle';
 import { a4DocumentSchema } from '../printing/a4';
 import { receiptDocumentSchema } from '../printing/document';
+import { isIsoDay } from '../time/vietnam';
 
 /**
  * After reception: handover manifests to agencies, the agency's receipt, results intake, delivery
@@ -11,7 +12,7 @@ import { receiptDocumentSchema } from '../printing/document';
  * only; the methods are listed in `lifecycleMethods` (spread into the one contract).
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().refine(isIsoDay, 'isoDate');
 const id = z.number().int().positive();
 const key = z.string().min(8).max(100);
 const reason = z.string().trim().min(3).max(500);
@@ -198,11 +199,13 @@ export const lifecycleMethods = {
   'delivery.listDocument': m(z.object({ id }).strict(), a4DocumentSchema),
   'delivery.listPdf': m(z.object({ id }).strict(), fileSchemaLike),
   'delivery.recordOutcome': m(z.object({ dossierId: id, outcome: deliveryOutcomeSchema, idempotencyKey: key }).strict(), dossierSummarySchema),
+  /** A failed attempt left a notice: the citizen collects the result at the counter. */
+  'delivery.holdForPickup': m(z.object({ dossierId: id }).strict(), dossierSummarySchema),
   'delivery.awaitingPickup': m(z.object({ query: z.string().trim().min(1).max(4096) }).strict(), z.array(dossierSummarySchema)),
   /** The scanned ID card (raw CCCD QR or the 12 digits) against the applicant and the representative. */
   'delivery.verifyId': m(z.object({ dossierId: id, scanned: z.string().trim().min(9).max(4096) }).strict(), idCheckSchema),
   'delivery.handOver': m(
-    z.object({ dossierId: id, scanned: z.string().trim().min(9).max(4096), receiverName: personName.optional(), idempotencyKey: key }).strict(),
+    z.object({ dossierId: id, scanned: z.string().trim().min(9).max(4096), idempotencyKey: key }).strict(),
     z.object({ dossier: dossierSummarySchema, printJob: printJobSchema.nullable() }),
   ),
 

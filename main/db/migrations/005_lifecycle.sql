@@ -111,6 +111,14 @@ BEGIN
   SELECT RAISE(ABORT, 'dossier_due is fixed when the result is registered');
 END;
 
+-- The status is derived from the history: it moves only in the transaction that appends the event
+-- it comes from (same dossier, same instant). A bare UPDATE of the status is refused.
+CREATE TRIGGER dossier_status_needs_event BEFORE UPDATE OF status, status_at ON dossier
+WHEN NOT EXISTS (SELECT 1 FROM dossier_event WHERE dossier_id = NEW.id AND at = NEW.status_at)
+BEGIN
+  SELECT RAISE(ABORT, 'a dossier status moves only with its event');
+END;
+
 -- Dashboard: open dossiers per state, by result date (overdue) and by last move (stuck).
 CREATE INDEX dossier_status_result ON dossier (status, result_date);
 CREATE INDEX dossier_status_at ON dossier (status, status_at);

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DossierSummary } from '../../../shared/api/lifecycle';
 import type { Delivery } from '../../../shared/api/reception';
 import { applyEvent, isClosed, stateLabel, type DossierEvent, type DossierState } from '../../../shared/dossier/lifecycle';
-import { deliveryText } from '../reception/receptionService';
+import { deliveryText } from '../../../shared/reception/delivery';
 
 /**
  * Reads for the lifecycle screens and the one write every step goes through: `advance`, which

@@ -170,6 +170,8 @@ export class LifecycleService {
   createManifest(session: Session, agency: string): ManifestDetail {
     const existing = stmt(this.db, `SELECT id FROM manifest WHERE agency = ? AND status = 'open' ORDER BY id DESC LIMIT 1`).get(agency) as { id: number } | undefined;
     if (existing) return this.manifest(existing.id);
+    if (!stmt(this.db, `SELECT 1 FROM dossier WHERE status = 'received' AND agency = ? AND service IN ('send', 'both') LIMIT 1`).get(agency))
+      throw new ApiError('CONFLICT', t('lifecycle.noneWaiting', { agency }));
     const head = this.letterhead();
     const at = this.clock();
     const day = vietnamDay(at);
@@ -253,12 +255,11 @@ export class LifecycleService {
   /** The carrier takes the manifest: one `dispatched` event per dossier, the summary prints after the commit. */
   dispatch(ctx: CallContext, session: Session, manifestId: number, carrier: string, key: string): { manifest: ManifestDetail; printJob: PrintJob | null } {
     const before = this.manifestRow(manifestId);
-    if (before.status !== 'open') {
-      // The same click twice is the same dispatch.
-      if (stmt(this.db, 'SELECT 1 FROM manifest WHERE id = ? AND dispatch_key = ?').get(manifestId, key))
-        return { manifest: this.manifest(manifestId), printJob: findJobByKey(this.db, `manifest:${manifestId}:summary`) };
-      throw new ApiError('CONFLICT', t('lifecycle.manifestNotOpen', { number: before.number }));
-    }
+    const keyed = stmt(this.db, 'SELECT id FROM manifest WHERE dispatch_key = ?').get(key) as { id: number } | undefined;
+    // The same click twice is the same dispatch; the same key for another manifest is a client bug.
+    if (keyed && keyed.id === manifestId) return { manifest: this.manifest(manifestId), printJob: findJobByKey(this.db, `manifest:${manifestId}:summary`) };
+    if (keyed) throw new ApiError('CONFLICT', t('lifecycle.keyReused'));
+    if (before.status !== 'open') throw new ApiError('CONFLICT', t('lifecycle.manifestNotOpen', { number: before.number }));
     const dossiers = this.manifestDossiers(manifestId);
     if (!dossiers.length) throw new ApiError('CONFLICT', t('lifecycle.manifestEmpty', { number: before.number }));
     const head = this.letterhead();
@@ -338,15 +339,24 @@ export class LifecycleService {
       if (date < vietnamDay(new Date(d.receivedAt))) throw new ApiError('CONFLICT', t('lifecycle.agencyReceipt.badDate', { date: displayDate(date), code: d.code }));
     }
     const refused = new Map(input.refused.map((x) => [x.dossierId, x.reason]));
+    // Only a dossier still "dispatched" takes the agency's receipt: one whose result, supplement
+    // request or refusal already came back has moved on, and its step is not rewritten.
+    for (const id of [...refused.keys(), ...newDates.keys()]) {
+      const d = byId.get(id) as DossierSummary;
+      if (d.status !== 'dispatched') throw new ApiError('CONFLICT', t('lifecycle.agencyReceipt.movedOn', { code: d.code, status: d.statusLabel }));
+    }
     const now = this.clock();
-    const at = input.receivedAt ? new Date(input.receivedAt).toISOString() : now.toISOString();
+    const at = input.receivedAt ? new Date(input.receivedAt) : now;
+    if (at.getTime() > now.getTime() + 5 * 60_000 || (m.dispatched_at && at.getTime() < Date.parse(m.dispatched_at)))
+      throw new ApiError('CONFLICT', t('lifecycle.agencyReceipt.badTime', { at: vietnamClock(at), dispatched: vietnamClock(new Date(m.dispatched_at ?? now.toISOString())) }));
     const day = vietnamDay(now);
     this.db
       .transaction(() => {
         for (const d of dossiers) {
+          if (d.status !== 'dispatched') continue;
           const reason = refused.get(d.id);
           if (reason !== undefined) {
-            advance(this.db, { dossierId: d.id, status: d.status, event: { type: 'agency_refused', reason }, userId: session.userId, at, extra: { number: m.number, receiver: input.receiverName } });
+            advance(this.db, { dossierId: d.id, status: d.status, event: { type: 'agency_refused', reason }, userId: session.userId, at: at.toISOString(), extra: { number: m.number, receiver: input.receiverName } });
             continue;
           }
           const resultDate = newDates.get(d.id);
@@ -355,17 +365,21 @@ export class LifecycleService {
             status: d.status,
             event: resultDate ? { type: 'agency_received', resultDate } : { type: 'agency_received' },
             userId: session.userId,
-            at,
+            at: at.toISOString(),
             extra: { number: m.number, receiver: input.receiverName },
           });
           if (resultDate) stmt(this.db, 'UPDATE dossier SET result_date = ? WHERE id = ?').run(resultDate, d.id);
         }
         let handed = 0;
         if (input.feesHandedOver) {
+          // The fees of the dossiers the agency kept; a refused dossier's fees go back to the citizen (a reversal), not to the agency.
           const owed = stmt(
             this.db,
-            `SELECT l.payment_method AS method, sum(l.amount) AS amount FROM manifest_item i JOIN ledger_entry l ON l.dossier_id = i.dossier_id
-              WHERE i.manifest_id = ? AND l.agency IS NOT NULL AND l.kind IN ('phi', 'le_phi', 'reversal') GROUP BY l.payment_method`,
+            `SELECT l.payment_method AS method, sum(l.amount) AS amount FROM manifest_item i
+               JOIN dossier d ON d.id = i.dossier_id
+               JOIN ledger_entry l ON l.dossier_id = i.dossier_id
+              WHERE i.manifest_id = ? AND d.status NOT IN ('refused', 'cancelled') AND l.agency IS NOT NULL AND l.kind IN ('phi', 'le_phi', 'reversal')
+              GROUP BY l.payment_method`,
           ).all(m.id) as { method: string; amount: number }[];
           for (const o of owed) {
             if (o.amount === 0) continue;
@@ -381,7 +395,7 @@ export class LifecycleService {
           }
         }
         stmt(this.db, `UPDATE manifest SET status = 'received', agency_received_at = ?, agency_receiver = ?, agency_recorded_by = ?, fees_handed_over = ? WHERE id = ?`).run(
-          at,
+          at.toISOString(),
           input.receiverName,
           session.userId,
           input.feesHandedOver ? handed : null,
@@ -446,7 +460,9 @@ export class LifecycleService {
    * record (code, item number for an address), the return charge to collect on delivery.
    */
   registerResult(ctx: CallContext, session: Session, input: RegisterResultInput): { dossier: DossierSummary; printJob: PrintJob | null } {
-    const existing = stmt(this.db, 'SELECT id FROM dossier WHERE idempotency_key = ?').get(input.idempotencyKey) as { id: number } | undefined;
+    // Keys of registrations live in their own namespace: a reception's key can never answer for one.
+    const key = `register:${input.idempotencyKey}`;
+    const existing = stmt(this.db, 'SELECT id FROM dossier WHERE idempotency_key = ?').get(key) as { id: number } | undefined;
     if (existing) return { dossier: this.summary(existing.id), printJob: findJobByKey(this.db, `dossier:${existing.id}:label`) };
     const versionId = this.catalogue.currentVersion();
     if (versionId === null) throw ApiError.of('NOT_FOUND', { what: 'danh mục thủ tục' });
@@ -482,7 +498,7 @@ export class LifecycleService {
              VALUES (?, ?, ?, ?, ?, ?, ?, 'return', ?, ?, ?, ?, ?, NULL, ?, ?, 0, 0, ?, ?, ?, NULL, NULL, 'none', 0, ?, 'result_received', ?)`,
           ).run(
             code,
-            input.idempotencyKey,
+            key,
             itemNumber,
             procedureRowId,
             procedure.code,
@@ -648,16 +664,28 @@ export class LifecycleService {
     return !!last?.detail && (JSON.parse(last.detail) as { requestKey?: string }).requestKey === key;
   }
 
+  /** Failed attempt, notice left: the citizen collects the result at the counter. */
+  holdForPickup(session: Session, dossierId: number): DossierSummary {
+    const d = this.summary(dossierId);
+    this.db
+      .transaction(() => {
+        advance(this.db, { dossierId, status: d.status, event: { type: 'held_for_pickup' }, userId: session.userId, at: this.clock().toISOString() });
+      })
+      .immediate();
+    return this.summary(dossierId);
+  }
+
   recordOutcome(
     session: Session,
     dossierId: number,
     outcome: { kind: 'delivered'; receiverName: string; relation: string; idChecked: boolean } | { kind: 'failed'; reason: string; nextAttempt?: string } | { kind: 'returned'; reason: string },
     key: string,
   ): DossierSummary {
-    if (this.alreadyDone(dossierId, key)) return this.summary(dossierId);
+    const requestKey = `outcome:${key}`;
+    if (this.alreadyDone(dossierId, requestKey)) return this.summary(dossierId);
     const d = this.summary(dossierId);
     const at = this.clock();
-    const extra = { requestKey: key };
+    const extra = { requestKey };
     this.db
       .transaction(() => {
         if (outcome.kind === 'delivered') {
@@ -696,7 +724,7 @@ export class LifecycleService {
    * The citizen's ID card against the applicant and the representative recorded at reception.
    * A QR scan gives the ID number and the name; 12 typed digits give the number only.
    */
-  verifyId(dossierId: number, scanned: string): { match: true; who: 'applicant' | 'representative'; name: string; relation: string; idTail: string } {
+  verifyId(dossierId: number, scanned: string): { match: true; who: 'applicant' | 'representative'; name: string; relation: string; idTail: string; idNumber: string } {
     const row = dossierRowById(this.db, dossierId) as DossierRow | null;
     if (!row) throw ApiError.of('NOT_FOUND', { what: `hồ sơ #${dossierId}` });
     const text = cleanScan(scanned).trim();
@@ -711,14 +739,16 @@ export class LifecycleService {
     }
     const applicant = JSON.parse(row.applicant) as { idNumber?: string; fullName: string };
     const representative = row.representative ? (JSON.parse(row.representative) as { idNumber: string; fullName: string; relation: string }) : null;
-    if (applicant.idNumber && applicant.idNumber === idNumber) return { match: true, who: 'applicant', name: applicant.fullName, relation: t('lifecycle.id.applicant'), idTail: idNumber.slice(-4) };
+    if (applicant.idNumber && applicant.idNumber === idNumber)
+      return { match: true, who: 'applicant', name: applicant.fullName, relation: t('lifecycle.id.applicant'), idTail: idNumber.slice(-4), idNumber };
     if (representative && representative.idNumber === idNumber)
-      return { match: true, who: 'representative', name: representative.fullName, relation: representative.relation, idTail: idNumber.slice(-4) };
+      return { match: true, who: 'representative', name: representative.fullName, relation: representative.relation, idTail: idNumber.slice(-4), idNumber };
     // A result registered without an ID number: the name on the card must be the addressee's.
     if (!applicant.idNumber && !representative) {
       if (name === null) throw new ApiError('CONFLICT', t('lifecycle.id.noRecord', { code: row.code }));
-      if (foldVietnamese(name) === foldVietnamese(applicant.fullName))
-        return { match: true, who: 'applicant', name: applicant.fullName, relation: t('lifecycle.id.applicant'), idTail: idNumber.slice(-4) };
+      // Diacritics matter: "Nguyễn Văn Ân" is not "Nguyễn Văn An". Only case and spacing are forgiven.
+      if (sameName(name, applicant.fullName))
+        return { match: true, who: 'applicant', name: applicant.fullName, relation: t('lifecycle.id.applicant'), idTail: idNumber.slice(-4), idNumber };
     }
     throw new ApiError('CONFLICT', t('lifecycle.id.mismatch', { tail: idNumber.slice(-4), code: row.code }));
   }
@@ -738,7 +768,8 @@ export class LifecycleService {
 
   /** Hand-over at the counter: the ID must match (checked again here), money due is collected, a confirmation prints. */
   handOver(ctx: CallContext, session: Session, dossierId: number, scanned: string, key: string): { dossier: DossierSummary; printJob: PrintJob | null } {
-    if (this.alreadyDone(dossierId, key)) return { dossier: this.summary(dossierId), printJob: findJobByKey(this.db, `dossier:${dossierId}:handover`) };
+    const requestKey = `handover:${key}`;
+    if (this.alreadyDone(dossierId, requestKey)) return { dossier: this.summary(dossierId), printJob: findJobByKey(this.db, `dossier:${dossierId}:handover`) };
     const d = this.summary(dossierId);
     if (d.status !== 'awaiting_pickup') throw new ApiError('CONFLICT', t('lifecycle.delivery.notAwaiting', { code: d.code, status: d.statusLabel }));
     const check = this.checkId(session, dossierId, scanned);
@@ -753,7 +784,7 @@ export class LifecycleService {
           event: { type: 'delivered', receiverName: check.name, relation: check.relation, idChecked: true, atCounter: true },
           userId: session.userId,
           at: at.toISOString(),
-          extra: { requestKey: key, idTail: check.idTail, collected: d.amountDue },
+          extra: { requestKey, idTail: check.idTail, receiverIdNumber: check.idNumber, collected: d.amountDue },
         });
         const collected = this.collectDue(session, d, at);
         appendAudit(this.db, at, { userId: session.userId, action: 'delivery.handOver', entity: 'dossier', entityId: d.code, detail: { who: check.who, collected } });
@@ -849,4 +880,10 @@ export class LifecycleService {
 /** 00:00 Vietnam time of `at`'s day, as the ISO instant events are stamped with. */
 export function startOfVietnamDay(at: Date): string {
   return new Date(`${vietnamDay(at)}T00:00:00+07:00`).toISOString();
+}
+
+/** Names as printed on a card and as typed at the counter: the same letters and marks, any case and spacing. */
+function sameName(a: string, b: string): boolean {
+  const norm = (x: string) => x.normalize('NFC').toLocaleUpperCase('vi').replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
 }

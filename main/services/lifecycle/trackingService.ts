@@ -160,18 +160,22 @@ export class TrackingService {
       stage.stuck += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ? AND status_at < ?').get(state, cutoff) as { n: number }).n;
     }
     const overdueStates = OPEN_STATES.filter((s) => s !== 'supplement_requested');
+    // The ids first (index order, LIMIT), then the summary columns for those 100 only: the
+    // summary's sub-selects must not run for every old undelivered result before the sort.
     const list = (where: string, order: string, states: readonly DossierState[], bound: string) =>
       summaries(
         this.db,
-        `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.status IN (${states.map(() => '?').join(',')}) AND ${where} ORDER BY ${order} LIMIT 100`,
+        `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (
+           SELECT x.id FROM dossier x WHERE x.status IN (${states.map(() => '?').join(',')}) AND ${where} ORDER BY ${order} LIMIT 100)
+         ORDER BY ${order.replaceAll('x.', 'd.')}`,
         [...states, bound],
         today,
       );
     return {
       stuckDays,
       stages: [...stages.values()],
-      overdue: list('d.result_date < ?', 'd.result_date', overdueStates, today),
-      stuck: list('d.status_at < ?', 'd.status_at', OPEN_STATES, cutoff),
+      overdue: list('x.result_date < ?', 'x.result_date', overdueStates, today),
+      stuck: list('x.status_at < ?', 'x.status_at', OPEN_STATES, cutoff),
     };
   }
 

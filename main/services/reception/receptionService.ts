@@ -21,6 +21,9 @@ import type { PrintQueue } from '../printing/printQueue';
 import { findJobByKey } from '../printing/printJobRepository';
 import type { SetupService } from '../setup/setupService';
 import { resultDates } from './resultDates';
+import { deliveryText } from '../../../shared/reception/delivery';
+import { stateLabel, type DossierState } from '../../../shared/dossier/lifecycle';
+import { advance } from '../lifecycle/lifecycleRepository';
 import {
   allocateItemNumber,
   appendDossierEvent,
@@ -394,11 +397,15 @@ export class ReceptionService {
     return toDossier(row);
   }
 
-  /** Before dispatch a manager may cancel: reversal lines, a `cancelled` event, an audit line; nothing is deleted. */
+  /**
+   * Before dispatch a manager may cancel: reversal lines, a `cancelled` event (through the state
+   * machine, like every step), an audit line; nothing is deleted. A dossier already scanned into a
+   * manifest that has not left is taken off it.
+   */
   cancel(ctx: CallContext, session: Session, dossierId: number, reason: string): Dossier {
     const row = dossierRowById(this.db, dossierId);
     if (!row) throw ApiError.of('NOT_FOUND', { what: `hồ sơ #${dossierId}` });
-    if (row.status !== 'received') throw new ApiError('CONFLICT', t('reception.cannotCancel', { code: row.code, status: row.status }));
+    if (row.status !== 'received' && row.status !== 'in_manifest') throw new ApiError('CONFLICT', t('reception.cannotCancel', { code: row.code, status: stateLabel(row.status as DossierState) }));
     const at = this.clock();
     const day = vietnamDay(at);
     this.db
@@ -407,8 +414,8 @@ export class ReceptionService {
           const line: LedgerLine = { kind: 'reversal', label: t('reception.reversalOf', { label: l.label }), agency: l.agency, amount: -l.amount, reverses: l.id, note: reason };
           appendLedger(this.db, { at: at.toISOString(), day, userId: session.userId, dossierId, paymentMethod: l.payment_method, line });
         }
-        this.db.prepare(`UPDATE dossier SET status = 'cancelled', status_at = ? WHERE id = ?`).run(at.toISOString(), dossierId);
-        appendDossierEvent(this.db, dossierId, at.toISOString(), 'cancelled', session.userId, { reason });
+        advance(this.db, { dossierId, status: row.status as DossierState, event: { type: 'cancelled', reason }, userId: session.userId, at: at.toISOString() });
+        if (row.status === 'in_manifest') this.db.prepare('DELETE FROM manifest_item WHERE dossier_id = ? AND manifest_id IN (SELECT id FROM manifest WHERE status = ?)').run(dossierId, 'open');
         appendAudit(this.db, at, { userId: session.userId, action: 'dossier.cancel', entity: 'dossier', entityId: row.code, detail: { reason, actor: ctx.actor } });
       })
       .immediate();
@@ -441,11 +448,3 @@ export class ReceptionService {
     this.db.prepare('DELETE FROM reception_draft WHERE id = ? AND user_id = ?').run(id, session.userId);
   }
 }
-
-export function deliveryText(d: Delivery): string {
-  if (d.kind === 'address') return t('reception.delivery.address', { address: `${d.street}, ${d.commune}, ${d.province}` });
-  if (d.kind === 'pickup_here') return t('reception.delivery.here');
-  if (d.kind === 'at_agency') return t('reception.delivery.atAgency');
-  return t('reception.delivery.other', { point: d.pointName });
-}
-

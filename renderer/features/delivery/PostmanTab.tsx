@@ -152,6 +152,9 @@ export function PostmanTab({ scanHandler, active }: { scanHandler: ScanHandler; 
                 <th>{t('ui.lc.col.applicant')}</th>
                 <th>{t('ui.lc.deliveryTo')}</th>
                 <th className="num">{t('ui.delivery.col.due')}</th>
+                <th>
+                  <span className="a4-visually-hidden">{t('ui.delivery.col.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -168,6 +171,24 @@ export function PostmanTab({ scanHandler, active }: { scanHandler: ScanHandler; 
                   </td>
                   <td>{d.deliveryText}</td>
                   <td className="num">{d.amountDue > 0 ? money(d.amountDue) : '—'}</td>
+                  <td>
+                    {d.status === 'delivery_failed' && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          // A notice was left at the address: the citizen comes to the counter instead.
+                          void api['delivery.holdForPickup']({ dossierId: d.id })
+                            .then((x) => {
+                              setFormNote(note('ok', t('ui.delivery.heldForPickup', { code: x.code })));
+                              return reload();
+                            })
+                            .catch((err: unknown) => setFormNote(note('error', errorMessage(err))));
+                        }}
+                      >
+                        {t('ui.delivery.holdForPickup')}
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -89,8 +89,8 @@ describe('handover manifests', () => {
     await expect(call('handover.scan', { manifestId: m.manifest.id, code: a.code })).rejects.toThrow(`Hồ sơ ${a.code} đã có trong bảng kê này (dòng 1)`);
     await expect(call('handover.scan', { manifestId: m.manifest.id, code: b.code })).rejects.toThrow('gửi tới «Ủy ban nhân dân cấp xã», không phải «Công an cấp tỉnh»');
     await expect(call('handover.scan', { manifestId: m.manifest.id, code: 'BC560100-261120-0999' })).rejects.toThrow('Không tìm thấy hồ sơ');
-    app.services.reception.cancel(clerk, session(clerk), b.id, 'Công dân xin rút hồ sơ');
     const ubnd = await call<Detail>('handover.createManifest', { agency: 'Ủy ban nhân dân cấp xã' });
+    app.services.reception.cancel(clerk, session(clerk), b.id, 'Công dân xin rút hồ sơ');
     await expect(call('handover.scan', { manifestId: ubnd.manifest.id, code: b.code })).rejects.toThrow('chưa sẵn sàng để giao');
     // Nothing changed by the refusals.
     expect(rows('SELECT count(*) AS n FROM manifest_item')).toEqual([{ n: 2 }]);
@@ -126,11 +126,47 @@ describe('handover manifests', () => {
     expect(statusOf(a.id)).toBe('at_agency');
     expect(statusOf(c.id)).toBe('refused');
     expect(rows('SELECT result_date FROM dossier WHERE id = ?', a.id)).toEqual([{ result_date: '2026-12-15' }]);
-    // The fees leave the drawer: the hand-over line cancels what was collected on the agency's behalf.
+    // The fees of what the agency kept leave the drawer; the refused dossier's fees stay, to go back to the citizen.
     const owed = rows(`SELECT sum(amount) AS n FROM ledger_entry WHERE agency = 'Công an cấp tỉnh' AND kind IN ('phi', 'le_phi', 'reversal', 'agency_handover')`);
-    expect(owed).toEqual([{ n: 0 }]);
-    expect(received.manifest.feesHandedOver).toBe(feesOf(a.id) + feesOf(c.id));
+    expect(owed).toEqual([{ n: feesOf(c.id) }]);
+    expect(received.manifest.feesHandedOver).toBe(feesOf(a.id));
     await expect(call('handover.agencyReceipt', { manifestId: m.manifest.id, receiverName: 'Phạm Thị Thu', feesHandedOver: false })).rejects.toThrow('đã xác nhận nhận bảng kê');
+  });
+
+  it('a result back before the agency’s receipt is recorded: the receipt skips it but hands over its fees; keys and dates are checked', async () => {
+    const a = receive(LLTP, 'key-a-000003');
+    const b = receive(LLTP, 'key-b-000003');
+    const m = await call<Detail>('handover.createManifest', { agency: 'Công an cấp tỉnh' });
+    for (const d of [a, b]) await call('handover.scan', { manifestId: m.manifest.id, code: d.code });
+    await call('handover.dispatch', { manifestId: m.manifest.id, carrier: 'Lê Văn Tài', idempotencyKey: 'dispatch-0003' });
+    // The same key for another manifest is refused in words, not an internal error.
+    const c = receive(LLTP, 'key-c-000003');
+    const other = await call<Detail>('handover.createManifest', { agency: 'Công an cấp tỉnh' });
+    await call('handover.scan', { manifestId: other.manifest.id, code: c.code });
+    await expect(call('handover.dispatch', { manifestId: other.manifest.id, carrier: 'Lê Văn Tài', idempotencyKey: 'dispatch-0003' })).rejects.toThrow('đã được dùng cho một thao tác khác');
+    await expect(call('handover.createManifest', { agency: 'Sở Không Có' })).rejects.toThrow('Không có hồ sơ nào đang chờ gửi');
+
+    await call('results.scan', { code: a.code });
+    await expect(
+      call('handover.agencyReceipt', { manifestId: m.manifest.id, receiverName: 'Phạm Thị Thu', resultDates: [{ dossierId: b.id, resultDate: '2026-11-31' }], feesHandedOver: true }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(call('handover.agencyReceipt', { manifestId: m.manifest.id, receiverName: 'Phạm Thị Thu', refused: [{ dossierId: a.id, reason: 'Sai thẩm quyền' }], feesHandedOver: true })).rejects.toThrow(
+      'đã chuyển sang trạng thái',
+    );
+    await expect(call('handover.agencyReceipt', { manifestId: m.manifest.id, receiverName: 'Phạm Thị Thu', receivedAt: '2031-01-01T08:00:00+07:00', feesHandedOver: true })).rejects.toThrow('không ở tương lai');
+    const done = await call<Detail>('handover.agencyReceipt', { manifestId: m.manifest.id, receiverName: 'Phạm Thị Thu', feesHandedOver: true });
+    expect(done.manifest.feesHandedOver).toBe(feesOf(a.id) + feesOf(b.id));
+    expect([statusOf(a.id), statusOf(b.id)]).toEqual(['result_received', 'at_agency']);
+  });
+
+  it('the status moves only with its event; a cancel takes the dossier off its open manifest', async () => {
+    const a = receive(LLTP, 'key-a-000004');
+    expect(() => app.db.prepare(`UPDATE dossier SET status = 'delivered', status_at = ? WHERE id = ?`).run(new Date(now + 1000).toISOString(), a.id)).toThrow('moves only with its event');
+    const m = await call<Detail>('handover.createManifest', { agency: 'Công an cấp tỉnh' });
+    await call('handover.scan', { manifestId: m.manifest.id, code: a.code });
+    app.services.reception.cancel(clerk, session(clerk), a.id, 'Công dân xin rút hồ sơ');
+    expect(statusOf(a.id)).toBe('cancelled');
+    expect((await call<Detail>('handover.manifest', { id: m.manifest.id })).dossiers).toEqual([]);
   });
 });
 
@@ -210,6 +246,18 @@ describe('results and delivery', () => {
       amountDue: 25000,
     });
     expect(reg.dossier).toMatchObject({ status: 'awaiting_pickup', amountDue: 25000, service: 'return' });
+    // A reception's key never answers for a registration (keys live in separate namespaces).
+    const received = receive(LLTP, 'shared-key-0001');
+    const other = await call<{ dossier: Summary }>('results.register', {
+      idempotencyKey: 'shared-key-0001',
+      procedureCode: BIRTH,
+      applicant: { fullName: 'Nguyễn Văn Ân', phone: '0987654322' },
+      delivery: { kind: 'pickup_here' },
+      amountDue: 0,
+    });
+    expect(other.dossier.id).not.toBe(received.id);
+    // Diacritics matter when only the name can be compared.
+    await expect(call('delivery.handOver', { dossierId: other.dossier.id, scanned: CARD('001099012345', 'NGUYEN VAN AN'), idempotencyKey: 'handover-0100' })).rejects.toThrow('không khớp');
     // No ID number on record: the card's name must be the addressee's.
     await expect(call('delivery.handOver', { dossierId: reg.dossier.id, scanned: '079190001234', idempotencyKey: 'handover-0101' })).rejects.toThrow('không lưu số CCCD');
     await call('delivery.handOver', { dossierId: reg.dossier.id, scanned: CARD('079190005555', 'LÒ THỊ MAI'), idempotencyKey: 'handover-0102' });
