@@ -9,7 +9,7 @@ import { DATA_DIR_ENV, resolveDataDir } from '../app/paths';
 import { checkDatabase } from '../db/database';
 import { newContext } from '../services/context';
 import { addPrinterCommands } from './printerCommands';
-import { addReportCommands, sealProblems, sealSummary } from './reportCommands';
+import { addReportCommands, dossierStatusProblems, dossierStatusSummary, sealProblems, sealSummary } from './reportCommands';
 
 /** Exit codes: 0 done, 1 failed, 2 wrong usage, 3 a file was rejected (report printed). */
 class CliFailure extends Error {
@@ -185,7 +185,7 @@ export function buildProgram(): Command {
         if (c.integrity.length !== 1 || c.integrity[0] !== 'ok') problems.push(`integrity_check: ${c.integrity.join('; ')}`);
         if (c.foreignKeyViolations > 0) problems.push(`${c.foreignKeyViolations} vi phạm khóa ngoại`);
         if (c.schemaVersion !== c.latestVersion) problems.push(`schema ${c.schemaVersion} khác bản mới nhất ${c.latestVersion}`);
-        problems.push(...sealProblems(c.seals));
+        problems.push(...sealProblems(c.seals), ...dossierStatusProblems(c.dossierStatus));
         if (o.json) out(JSON.stringify({ ...c, file: app.paths.dbFile, ok: problems.length === 0, problems }, null, 2));
         else {
           out(`Tệp: ${app.paths.dbFile}`);
@@ -194,6 +194,7 @@ export function buildProgram(): Command {
           out(`Migration: ${c.schemaVersion}/${c.latestVersion}${c.schemaVersion === c.latestVersion ? ' (mới nhất)' : ''}`);
           out(`Journal: ${c.journalMode}`);
           out(sealSummary(c.seals));
+          out(dossierStatusSummary(c.dossierStatus));
         }
         if (problems.length) throw new CliFailure(`Cơ sở dữ liệu có vấn đề: ${problems.join('; ')}`);
       });

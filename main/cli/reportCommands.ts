@@ -5,6 +5,7 @@ import { t } from '../../shared/messages/vi';
 import { displayDate } from '../../shared/time/vietnam';
 import type { App } from '../app/compose';
 import type { SealCheck } from '../services/dayClose/seal';
+import type { DossierStatusCheck } from '../services/dayClose/statusCheck';
 
 type Fail = (message: string, code?: number) => never;
 type WithApp = <T>(fn: (app: App) => Promise<T> | T) => Promise<T>;
@@ -74,6 +75,16 @@ export function sealProblems(c: SealCheck): string[] {
     ...c.problems.map((p) => t('dayClose.cli.sealMismatch', { day: displayDate(p.day), sequence: p.sequence, parts: p.parts.map((x) => t(`dayClose.sealPart.${x}`)).join(', ') })),
     ...c.agencyBalanceMismatches.map((agency) => t('dayClose.cli.balanceMismatch', { agency })),
   ];
+}
+
+export function dossierStatusProblems(c: DossierStatusCheck): string[] {
+  if (c.mismatches === 0) return [];
+  const codes = c.codes.join(', ');
+  return [t('dayClose.cli.statusMismatch', { n: c.mismatches, codes: c.mismatches > c.codes.length ? t('dayClose.cli.statusMore', { codes, n: c.mismatches - c.codes.length }) : codes })];
+}
+
+export function dossierStatusSummary(c: DossierStatusCheck): string {
+  return t('dayClose.cli.statusSummary', { dossiers: c.dossiers, mismatches: c.mismatches });
 }
 
 export function sealSummary(c: SealCheck): string {

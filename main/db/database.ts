@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../../shared/api/errors';
 import { verifySeals, type SealCheck } from '../services/dayClose/seal';
+import { verifyDossierStatus, type DossierStatusCheck } from '../services/dayClose/statusCheck';
 
 export type Db = Database.Database;
 
@@ -89,6 +90,8 @@ export interface DbCheck {
   journalMode: string;
   /** Every closed day recomputed against its seal (hash chain), and the running fee balances. */
   seals: SealCheck;
+  /** Every dossier's stored status against the fold of its history (`deriveState`). */
+  dossierStatus: DossierStatusCheck;
 }
 
 export function checkDatabase(db: Db, migrationsDir?: string): DbCheck {
@@ -101,5 +104,6 @@ export function checkDatabase(db: Db, migrationsDir?: string): DbCheck {
     latestVersion: loadMigrations(migrationsDir).length,
     journalMode: String(db.pragma('journal_mode', { simple: true })),
     seals: verifySeals(db),
+    dossierStatus: verifyDossierStatus(db),
   };
 }

@@ -117,7 +117,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'delivery.listPdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.deliveryListDocument(p.id), `danh-sach-phat-${p.id}`),
   'delivery.recordOutcome': (s, ctx, p) => s.lifecycle.recordOutcome(session(ctx), p.dossierId, p.outcome, p.idempotencyKey),
   'delivery.holdForPickup': (s, ctx, p) => s.lifecycle.holdForPickup(session(ctx), p.dossierId),
-  'delivery.awaitingPickup': (s, _ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit) => s.tracking.search(q, limit)),
+  'delivery.awaitingPickup': (s, ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit) => s.tracking.search(q, limit, session(ctx).userId)),
   'delivery.verifyId': (s, ctx, p) => {
     const r = s.lifecycle.checkId(session(ctx), p.dossierId, p.scanned);
     return { match: r.match, who: r.who, name: r.name };
@@ -129,8 +129,8 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'agency.supplementSent': (s, ctx, p) => s.lifecycle.supplementSent(session(ctx), p.dossierId),
 
   'tracking.find': (s, _ctx, p) => s.tracking.find(p.code),
-  'tracking.search': (s, _ctx, p) => s.tracking.search(p.query, p.limit),
-  'tracking.timeline': (s, _ctx, p) => s.tracking.timeline(p.dossierId),
+  'tracking.search': (s, ctx, p) => s.tracking.search(p.query, p.limit, session(ctx).userId),
+  'tracking.timeline': (s, ctx, p) => s.tracking.view(p.dossierId, session(ctx).userId),
   'tracking.dashboard': (s, _ctx, p) => s.tracking.dashboard(p.stuckDays),
   'tracking.statusSlip': (s, ctx, p) => s.tracking.statusSlip(ctx, p.dossierId, p.idempotencyKey),
   'tracking.statusSlipPreview': (s, _ctx, p) => s.tracking.statusSlipDocument(p.dossierId),

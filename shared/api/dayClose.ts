@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Permission } from '../auth/roles';
 import { DENOMINATIONS } from '../dayClose/cash';
 import { a4ChartSchema, a4DocumentSchema } from '../printing/a4';
+import { t } from '../messages/vi';
 import { receiptDocumentSchema } from '../printing/document';
+import { isIsoDay } from '../time/vietnam';
 import { printJobSchema } from './devices';
 
 /**
@@ -11,7 +13,8 @@ import { printJobSchema } from './devices';
  * (lost / damaged). Schemas and `dayCloseMethods`, spread into the one contract.
  */
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day, yyyy-mm-dd (the one helper `isIsoDay`: no 2026-02-30, no month 13, no year 0000). */
+export const isoDate = z.string().refine(isIsoDay, t('dayClose.isoDate'));
 const id = z.number().int().positive();
 const int = z.number().int();
 const key = z.string().min(8).max(100);
@@ -110,6 +113,12 @@ export const cashCountSchema = z.object({
   denominations: z.array(countedNoteSchema),
   cashCounted: int,
   transferConfirmed: int,
+  /**
+   * Day counts: the cash the previous day close counted, carried forward as the opening float
+   * (0 before the first close); cashExpected = openingCash + the day's net cash lines. Shift
+   * counts: always 0 — a shift expects the clerk's takings since their last shift close.
+   */
+  openingCash: int,
   cashExpected: int,
   transferExpected: int,
   cashDifference: int,
@@ -150,6 +159,11 @@ export const pendingSchema = z.object({
   notInManifest: listed(z.object({ id: int, code: z.string(), agency: z.string(), receivedAt: z.string() })),
   notDelivered: listed(z.object({ id: int, code: z.string(), status: z.string(), statusLabel: z.string(), resultDate: z.string().nullable() })),
   feesOutstanding: z.array(z.object({ agency: z.string(), amount: int })),
+  /**
+   * Clerks (any user with a drawer) whose ledger lines of the day no shift close covers yet: how
+   * many lines and the time of the first one. A reversal counts in the drawer of the line it reverses.
+   */
+  openShifts: listed(z.object({ userId: int, name: z.string(), lines: int, since: z.string() })),
   /** Open items in the categories the manager set to block the close: an override reason is needed. */
   blocking: z.boolean(),
 });
@@ -203,6 +217,12 @@ export const dayReportSchema = z.object({
   byAgency: z.array(activityRowSchema),
   money: z.object({ byKind: z.array(moneyRowSchema), totals: moneyTotalsSchema }),
   byClerk: z.array(z.object({ userId: int, name: z.string(), ...byMethod })),
+  /**
+   * Cash in the drawers when the day began: what the previous day close counted (0 before the
+   * first close). Z: as counted at the close; X: carried from the latest close before the day.
+   * Cash expected at the end of the day = openingCash + money.totals.cash.
+   */
+  openingCash: int.default(0),
   agencies: z.array(agencyDayRowSchema),
   voids: z.object({
     cancelled: z.array(z.object({ dossierId: int, code: z.string(), at: z.string(), by: z.string(), reason: z.string() })),
@@ -285,13 +305,17 @@ export const periodReportSchema = z.object({
 });
 export type PeriodReport = z.infer<typeof periodReportSchema>;
 
+/** The kinds of open work the day close lists; `blockOn` picks those that refuse the close. */
+export const PENDING_GROUPS = ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'] as const;
+export type PendingGroup = (typeof PENDING_GROUPS)[number];
+
 export const dayCloseConfigSchema = z.object({
   /** A difference above this (đồng, either method) needs a manager's approval. */
   differenceThreshold: z.number().int().min(0).max(100_000_000),
   /** Targets (%) for the share of procedures accepted via BCCI, per level in catalogue order. */
   bcciTargets: z.array(z.number().min(0).max(100)).max(10),
   /** Open items that refuse the close unless the manager records an override reason. */
-  blockOn: z.array(z.enum(['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding'])).max(4),
+  blockOn: z.array(z.enum(PENDING_GROUPS)).max(PENDING_GROUPS.length),
 });
 export type DayCloseConfig = z.infer<typeof dayCloseConfigSchema>;
 

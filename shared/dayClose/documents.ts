@@ -68,6 +68,8 @@ export function dayReportReceipt(report: DayReport, o: { reprint?: boolean } = {
   for (const m of report.money.byKind) blocks.push(row4([m.label, money(m.cash), money(m.transfer), money(m.total)]));
   const tot = report.money.totals;
   blocks.push(row4([t('dayClose.doc.total'), money(tot.cash), money(tot.transfer), money(tot.total)], true));
+  blocks.push(row(t('dayClose.doc.openingCash'), money(report.openingCash)));
+  blocks.push(row(t('dayClose.doc.cashInDrawer'), money(report.openingCash + tot.cash), true));
 
   if (report.agencies.length) {
     blocks.push(...section(t('dayClose.doc.agencies')));
@@ -107,6 +109,7 @@ export function dayReportReceipt(report: DayReport, o: { reprint?: boolean } = {
 
   if (report.shifts.length) {
     blocks.push(...section(t('dayClose.doc.shifts')));
+    blocks.push({ type: 'text', text: t('dayClose.doc.shiftsNote') });
     for (const s of report.shifts) blocks.push(row(`${s.clerk} ${clock(s.closedAt).slice(0, 5)}`, signed(s.cashCounted - s.cashExpected)));
   }
 
@@ -117,6 +120,8 @@ export function dayReportReceipt(report: DayReport, o: { reprint?: boolean } = {
     blocks.push(row(t('dayClose.pending.notInManifest'), String(p.notInManifest.count)));
     blocks.push(row(t('dayClose.pending.notDelivered'), String(p.notDelivered.count)));
     blocks.push(row(t('dayClose.pending.feesOutstanding'), money(p.feesOutstanding.reduce((s, f) => s + f.amount, 0))));
+    blocks.push(row(t('dayClose.pending.openShifts'), String(p.openShifts.count)));
+    for (const o of p.openShifts.items) blocks.push({ type: 'text', text: `  ${o.name} (${t('dayClose.doc.openShiftLines', { n: o.lines })})` });
     if (report.overrideReason) blocks.push({ type: 'text', text: t('dayClose.doc.override', { reason: report.overrideReason }) });
   }
 
@@ -218,6 +223,13 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
       ],
       rows: report.byClerk.map((c) => [c.name, money(c.cash), money(c.transfer), money(c.total), String(c.lines)]),
     });
+  blocks.push({
+    type: 'fields',
+    rows: [
+      { label: t('dayClose.doc.openingCash'), value: money(report.openingCash) },
+      { label: t('dayClose.doc.cashInDrawer'), value: money(report.openingCash + tot.cash) },
+    ],
+  });
 
   blocks.push({ type: 'heading', text: t('dayClose.doc.h.agencies') });
   blocks.push({
@@ -267,6 +279,7 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
 
   if (report.shifts.length) {
     blocks.push({ type: 'heading', text: t('dayClose.doc.h.shifts') });
+    blocks.push({ type: 'paragraph', text: t('dayClose.doc.shiftsNote'), italic: true });
     blocks.push({
       type: 'table',
       columns: [
@@ -332,6 +345,10 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
         { label: t('dayClose.pending.notInManifest'), value: String(p.notInManifest.count) },
         { label: t('dayClose.pending.notDelivered'), value: String(p.notDelivered.count) },
         { label: t('dayClose.pending.feesOutstanding'), value: money(p.feesOutstanding.reduce((s, f) => s + f.amount, 0)) },
+        {
+          label: t('dayClose.pending.openShifts'),
+          value: [String(p.openShifts.count), ...p.openShifts.items.map((o) => `${o.name} (${t('dayClose.doc.openShiftLines', { n: o.lines })})`)].join(' — '),
+        },
         ...(report.overrideReason ? [{ label: t('dayClose.doc.overrideLabel'), value: report.overrideReason }] : []),
       ],
     });

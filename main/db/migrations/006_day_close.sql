@@ -68,7 +68,8 @@ END;
 
 -- The manager's close of a day. `report` is the Z report exactly as sealed (reprints show it);
 -- the digests are sha256 of the canonical serialization of the day's ledger lines, dossier events,
--- guidance slips and counts; hash = sha256(prev_hash and the four digests), chained by sequence.
+-- guidance slips and counts; hash = sha256(prev_hash, the four digests and the digest of the stored
+-- report), chained by sequence (main/services/dayClose/seal.ts).
 CREATE TABLE day_close (
   id                  INTEGER PRIMARY KEY,
   sequence            INTEGER NOT NULL UNIQUE,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { stmt } from '../../db/statements';
-import type { DayCloseSummary, LedgerKind, PaymentMethod, Pending, Shift } from '../../../shared/api/dayClose';
+import type { DayCloseSummary, LedgerKind, PaymentMethod, Pending, PendingGroup, Shift } from '../../../shared/api/dayClose';
 import { stateLabel, isDossierState } from '../../../shared/dossier/lifecycle';
 import { dayWindow, type DayCloseFacts } from './seal';
 
@@ -33,14 +33,58 @@ export interface Expectation {
 const EXPECTATION = `coalesce(sum(CASE WHEN payment_method = 'cash' THEN amount END), 0) AS cash,
   coalesce(sum(CASE WHEN payment_method = 'transfer' THEN amount END), 0) AS transfer, count(*) AS lines, coalesce(max(id), 0) AS lastId`;
 
-/** What a clerk's drawer should hold: their lines after the given one (their previous shift close). */
-export function shiftExpectation(db: Db, userId: number, afterId: number): Expectation {
-  return stmt(db, `SELECT ${EXPECTATION} FROM ledger_entry WHERE user_id = ? AND id > ?`).get(userId, afterId) as Expectation;
+// ── Drawers ──
+// A line's money is in the drawer of the user who wrote it, except a reversal: the refund of a
+// cancelled dossier or a corrected line is paid out of (or back into) the drawer of the line it
+// reverses, whoever wrote the reversal (a manager cancelling a clerk's dossier). The ledger rows
+// keep who wrote them; only the shifts (and the open shifts at the day close) read drawers.
+
+/** The drawer (user id) of ledger line alias `l`. */
+export const drawerOf = (l: string) =>
+  `CASE WHEN ${l}.kind = 'reversal' THEN coalesce((SELECT o.user_id FROM ledger_entry o WHERE o.id = ${l}.reverses), ${l}.user_id) ELSE ${l}.user_id END`;
+
+const NO_DAY = '9999-12-31';
+
+/**
+ * The lines of `user`'s drawer with @after < id <= @last, as `columns` of alias l: the user's own
+ * lines (less their reversals of other drawers' lines), and the reversals others wrote of the user's
+ * lines. Those are found by the day index from the day of line @after on (ids and days grow together),
+ * so neither part reads more than the lines since the previous shift close.
+ */
+function drawerLines(columns: string): string {
+  return `SELECT ${columns} FROM ledger_entry l
+       WHERE l.user_id = @user AND l.id > @after AND l.id <= @last AND ${drawerOf('l')} = @user
+     UNION ALL
+     SELECT ${columns} FROM ledger_entry l
+       WHERE l.day >= @fromDay AND l.kind = 'reversal' AND l.id > @after AND l.id <= @last AND l.user_id <> @user AND ${drawerOf('l')} = @user`;
 }
 
-/** What the point took on a day, every clerk together. */
+function drawerParams(db: Db, userId: number, afterId: number, lastId = Number.MAX_SAFE_INTEGER) {
+  // A reversal comes after the line it reverses: with nothing closed yet, after the user's first line.
+  const fromDay =
+    afterId > 0
+      ? (stmt(db, 'SELECT day FROM ledger_entry WHERE id = ?').pluck().get(afterId) as string | undefined)
+      : (stmt(db, 'SELECT day FROM ledger_entry WHERE user_id = ? ORDER BY id LIMIT 1').pluck().get(userId) as string | undefined);
+  return { user: userId, after: afterId, last: lastId, fromDay: fromDay ?? NO_DAY };
+}
+
+/**
+ * What a clerk's drawer should hold: the lines of their drawer after the given one (their previous
+ * shift close). A shift is the clerk's takings since their last shift close — never the opening
+ * float, which belongs to the day (the day close counts every drawer together).
+ */
+export function shiftExpectation(db: Db, userId: number, afterId: number): Expectation {
+  return stmt(db, `SELECT ${EXPECTATION} FROM (${drawerLines('l.id, l.amount, l.payment_method')})`).get(drawerParams(db, userId, afterId)) as Expectation;
+}
+
+/** What the point took on a day, every clerk together (the day's net movement; the opening float is added by the caller). */
 export function dayExpectation(db: Db, day: string): Expectation {
   return stmt(db, `SELECT ${EXPECTATION} FROM ledger_entry WHERE day = ?`).get(day) as Expectation;
+}
+
+/** The day's net cash lines up to a given line (what a day count expected on top of its opening float). */
+export function dayCashUpTo(db: Db, day: string, lastId: number): number {
+  return stmt(db, `SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE day = ? AND payment_method = 'cash' AND id <= ?`).pluck().get(day, lastId) as number;
 }
 
 export function lastShiftClose(db: Db, userId: number): { id: number; last_ledger_id: number; closed_at: string } | null {
@@ -93,13 +137,13 @@ export function userName(db: Db, id: number | null): string | null {
 export function shiftMoney(db: Db, userId: number, afterId: number, lastId: number): Shift['money'] {
   return stmt(
     db,
-    `SELECT kind, payment_method AS paymentMethod, count(*) AS lines, sum(amount) AS amount FROM ledger_entry
-      WHERE user_id = ? AND id > ? AND id <= ? GROUP BY kind, payment_method ORDER BY kind, payment_method`,
-  ).all(userId, afterId, lastId) as { kind: LedgerKind; paymentMethod: PaymentMethod; lines: number; amount: number }[];
+    `SELECT kind, payment_method AS paymentMethod, count(*) AS lines, sum(amount) AS amount FROM (${drawerLines('l.kind, l.payment_method, l.amount')})
+      GROUP BY kind, payment_method ORDER BY kind, payment_method`,
+  ).all(drawerParams(db, userId, afterId, lastId)) as { kind: LedgerKind; paymentMethod: PaymentMethod; lines: number; amount: number }[];
 }
 
 export function firstLineAt(db: Db, userId: number, afterId: number, lastId: number): string | null {
-  return (stmt(db, 'SELECT at FROM ledger_entry WHERE user_id = ? AND id > ? AND id <= ? ORDER BY id LIMIT 1').pluck().get(userId, afterId, lastId) as string | undefined) ?? null;
+  return (stmt(db, `SELECT at FROM (${drawerLines('l.id, l.at')}) ORDER BY id LIMIT 1`).pluck().get(drawerParams(db, userId, afterId, lastId)) as string | undefined) ?? null;
 }
 
 export interface ShiftRow {
@@ -146,11 +190,14 @@ export function shiftByCount(db: Db, countId: number): ShiftRow | null {
   return (stmt(db, 'SELECT * FROM shift_close WHERE count_id = ?').get(countId) as ShiftRow | undefined) ?? null;
 }
 
+/** Newest first; one statement per filter so each reads its index (`@x IS NULL OR …` would scan). */
 export function listShifts(db: Db, o: { day?: string; userId?: number; limit: number }): ShiftRow[] {
-  return stmt(
-    db,
-    `SELECT * FROM shift_close WHERE (@day IS NULL OR day = @day) AND (@userId IS NULL OR clerk_id = @userId) ORDER BY id DESC LIMIT @limit`,
-  ).all({ day: o.day ?? null, userId: o.userId ?? null, limit: o.limit }) as ShiftRow[];
+  if (o.day !== undefined) {
+    const byClerk = o.userId !== undefined ? ' AND clerk_id = @userId' : '';
+    return stmt(db, `SELECT * FROM shift_close WHERE day = @day${byClerk} ORDER BY id DESC LIMIT @limit`).all({ day: o.day, limit: o.limit, ...(byClerk ? { userId: o.userId } : {}) }) as ShiftRow[];
+  }
+  if (o.userId !== undefined) return stmt(db, 'SELECT * FROM shift_close WHERE clerk_id = ? ORDER BY id DESC LIMIT ?').all(o.userId, o.limit) as ShiftRow[];
+  return stmt(db, 'SELECT * FROM shift_close ORDER BY id DESC LIMIT ?').all(o.limit) as ShiftRow[];
 }
 
 export function toShift(db: Db, r: ShiftRow): Shift {
@@ -235,12 +282,39 @@ export function toSummary(db: Db, r: DayCloseRow): DayCloseSummary {
 // ── Pending work before a close ──
 
 const SHOWN = 50;
-const NOT_DELIVERED = `('result_received', 'awaiting_pickup', 'out_for_delivery', 'delivery_failed')`;
+const NOT_DELIVERED = ['result_received', 'awaiting_pickup', 'out_for_delivery', 'delivery_failed'] as const;
+const NOT_DELIVERED_IN = `(${NOT_DELIVERED.map((s) => `'${s}'`).join(', ')})`;
+/**
+ * The oldest SHOWN not-delivered results: the first SHOWN ids of each state walked in order on
+ * the (status, status_at) index, merged, then the columns of those SHOWN rows only — never a read
+ * or a sort of every result waiting (a point can hold years of results nobody collected).
+ */
+const NOT_DELIVERED_OLDEST = `SELECT d.id, d.code, d.status, d.result_date AS resultDate FROM dossier d
+  WHERE d.id IN (SELECT id FROM (${NOT_DELIVERED.map((s) => `SELECT * FROM (SELECT id, status_at FROM dossier WHERE status = '${s}' ORDER BY status_at, id LIMIT ${SHOWN})`).join(' UNION ALL ')})
+                 ORDER BY status_at, id LIMIT ${SHOWN})
+  ORDER BY d.status_at, d.id`;
+
+/**
+ * The drawers with lines of `day` no shift close covers: per drawer, the day's lines after the
+ * last line its latest shift close covered (a shift close covers every line of the drawer up to
+ * its last line), how many and since when.
+ */
+function openShifts(db: Db, day: string): Pending['openShifts'] {
+  const items = stmt(
+    db,
+    `SELECT x.drawer AS userId, coalesce(u.full_name, '') AS name, count(*) AS lines, min(x.at) AS since
+       FROM (SELECT l.id, l.at, ${drawerOf('l')} AS drawer FROM ledger_entry l WHERE l.day = ?) x
+       LEFT JOIN app_user u ON u.id = x.drawer
+      WHERE x.id > coalesce((SELECT s.last_ledger_id FROM shift_close s WHERE s.clerk_id = x.drawer ORDER BY s.id DESC LIMIT 1), 0)
+      GROUP BY x.drawer ORDER BY min(x.id)`,
+  ).all(day) as Pending['openShifts']['items'];
+  return { count: items.length, items: items.slice(0, SHOWN) };
+}
 
 /** What is still open at the end of `day` (the first 50 of each, and how many in all). */
 // A job 'sent, unconfirmed' reached a printer that cannot answer (label printers, mute models): the
 // clerk saw it print or not and can reprint; it is not work left open, and nothing can resolve it.
-export function pendingWork(db: Db, day: string, blockOn: readonly string[]): Pending {
+export function pendingWork(db: Db, day: string, blockOn: readonly PendingGroup[]): Pending {
   const { end } = dayWindow(day);
   const printJobs = {
     count: (stmt(db, `SELECT count(*) AS n FROM print_job WHERE state NOT IN ('printed', 'cancelled', 'sent_unconfirmed') AND created_at < ?`).get(end) as { n: number }).n,
@@ -258,17 +332,21 @@ export function pendingWork(db: Db, day: string, blockOn: readonly string[]): Pe
     ).all(day) as Pending['notInManifest']['items'],
   };
   const notDelivered = {
-    count: (stmt(db, `SELECT count(*) AS n FROM dossier WHERE status IN ${NOT_DELIVERED}`).get() as { n: number }).n,
-    items: (
-      stmt(db, `SELECT id, code, status, result_date AS resultDate FROM dossier WHERE status IN ${NOT_DELIVERED} ORDER BY status_at LIMIT ${SHOWN}`).all() as {
-        id: number;
-        code: string;
-        status: string;
-        resultDate: string | null;
-      }[]
-    ).map((d) => ({ ...d, statusLabel: isDossierState(d.status) ? stateLabel(d.status) : d.status })),
+    // Index entries only (status is the first column of dossier_status_at).
+    count: stmt(db, `SELECT count(*) FROM dossier WHERE status IN ${NOT_DELIVERED_IN}`).pluck().get() as number,
+    items: (stmt(db, NOT_DELIVERED_OLDEST).all() as { id: number; code: string; status: string; resultDate: string | null }[]).map((d) => ({
+      ...d,
+      statusLabel: isDossierState(d.status) ? stateLabel(d.status) : d.status,
+    })),
   };
   const feesOutstanding = stmt(db, 'SELECT agency, collected - handed_over AS amount FROM agency_fee_balance WHERE collected <> handed_over ORDER BY agency').all() as Pending['feesOutstanding'];
-  const open = { printJobs: printJobs.count, notInManifest: notInManifest.count, notDelivered: notDelivered.count, feesOutstanding: feesOutstanding.length };
-  return { printJobs, notInManifest, notDelivered, feesOutstanding, blocking: blockOn.some((k) => (open[k as keyof typeof open] ?? 0) > 0) };
+  const open = openShifts(db, day);
+  const counts: Record<PendingGroup, number> = {
+    printJobs: printJobs.count,
+    notInManifest: notInManifest.count,
+    notDelivered: notDelivered.count,
+    feesOutstanding: feesOutstanding.length,
+    openShifts: open.count,
+  };
+  return { printJobs, notInManifest, notDelivered, feesOutstanding, openShifts: open, blocking: blockOn.some((k) => counts[k] > 0) };
 }

@@ -8,7 +8,7 @@ import { dayReportA4, dayReportReceipt, shiftReceipt } from '../../../shared/day
 import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import type { ReceiptDocument } from '../../../shared/printing/document';
-import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
+import { displayDate, isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
 import { appendAudit } from '../audit/auditRepository';
 import type { AuthService } from '../auth/authService';
 import type { CallContext, Clock, Session } from '../context';
@@ -17,12 +17,13 @@ import type { PrintQueue } from '../printing/printQueue';
 import { findJobByKey } from '../printing/printJobRepository';
 import { buildDayReport } from '../reports/reportBuilders';
 import { dayReportXlsx, filePayload, reportPdf } from '../reports/reportFiles';
-import { pointOf } from '../reports/reportRepository';
+import { openingCash, pointOf } from '../reports/reportRepository';
 import {
   countById,
   countByKey,
   dayCloseByDay,
   dayCloseByKey,
+  dayCashUpTo,
   dayCountAttempts,
   dayExpectation,
   firstLineAt,
@@ -48,14 +49,14 @@ import {
   type Expectation,
   type ShiftRow,
 } from './dayCloseRepository';
-import { GENESIS_HASH, sealDigests, sealHash, type DayCloseFacts } from './seal';
+import { GENESIS_HASH, reportDigest, sealDigests, sealHash, type DayCloseFacts } from './seal';
 
 const CONFIG_KEY = 'dayClose.config';
 
 export const DEFAULT_DAY_CLOSE_CONFIG: DayCloseConfig = {
   differenceThreshold: 50_000,
   bcciTargets: [85, 70, 60],
-  blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding'],
+  blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'],
 };
 
 interface CountInput {
@@ -77,8 +78,10 @@ const lastCovered = (e: Expectation, after: number) => (e.lines ? e.lastId : aft
 /**
  * Shift close (a clerk) and day close (the manager): a blind count by banknote, expected vs
  * counted per payment method, a reason for any difference and a manager's approval above the
- * threshold; before the day close, the list of what is still open. The day close seals the day
- * (hash chain over its rows) and stores its Z report; from then on the database refuses anything
+ * threshold; before the day close, the list of what is still open. A shift expects the cash of the
+ * clerk's drawer since their last shift close; the day expects the opening float (what the previous
+ * close counted) plus the day's net cash. The day close seals the day (hash chain over its rows
+ * and its Z report) and stores the Z report; from then on the database refuses anything
  * dated on it. Every close is one transaction and idempotent per request key.
  */
 export class DayCloseService {
@@ -114,8 +117,7 @@ export class DayCloseService {
   /** The day asked for (today when not given): a real date, not in the future. */
   private resolveDay(day?: string): string {
     const d = day ?? this.today();
-    const parsed = new Date(`${d}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
+    if (!isIsoDay(d)) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
     if (d > this.today()) throw new ApiError('CONFLICT', t('dayClose.futureDay', { date: displayDate(d) }));
     return d;
   }
@@ -132,6 +134,10 @@ export class DayCloseService {
       threshold,
     );
     const notes = JSON.parse(c.denominations) as [number, number][];
+    // A day count expected its opening float plus the day's cash lines up to its last line: the
+    // float is what is left of the expectation once those lines are taken out (exact, as lines are
+    // append-only). A shift count has none.
+    const opening = c.scope === 'day' ? c.cash_expected - dayCashUpTo(this.db, c.day, c.last_ledger_id) : 0;
     return {
       id: c.id,
       scope: c.scope,
@@ -141,6 +147,7 @@ export class DayCloseService {
       denominations: notes.map(([value, count]) => ({ value, count, amount: value * count })),
       cashCounted: c.cash_counted,
       transferConfirmed: c.transfer_confirmed,
+      openingCash: opening,
       cashExpected: c.cash_expected,
       transferExpected: c.transfer_expected,
       cashDifference: a.cashDifference,
@@ -157,6 +164,7 @@ export class DayCloseService {
     if (problems.length) throw new ApiError('CONFLICT', problems.join(' '));
   }
 
+  /** `e.cash` is what the count expects in cash: for a day, the opening float is already in it. */
   private recordCount(session: Session, scope: 'shift' | 'day', day: string, after: number, e: Expectation, input: CountInput): CashCountRow {
     const at = this.clock();
     const id = insertCount(this.db, {
@@ -294,8 +302,18 @@ export class DayCloseService {
     const day = this.resolveDay(input.day);
     if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
     this.checkCount(input);
-    const row = this.db.transaction(() => this.recordCount(session, 'day', day, 0, dayExpectation(this.db, day), input)).immediate();
+    const row = this.db.transaction(() => this.recordCount(session, 'day', day, 0, this.dayCashExpectation(day), input)).immediate();
     return this.countView(row);
+  }
+
+  /**
+   * What the day's drawers should hold together: the cash the previous day close counted (the
+   * opening float carried forward; 0 before the first close) plus the day's net cash lines.
+   */
+  private dayCashExpectation(day: string): Expectation & { opening: number } {
+    const e = dayExpectation(this.db, day);
+    const opening = openingCash(this.db, day);
+    return { ...e, cash: opening + e.cash, opening };
   }
 
   async closeDay(
@@ -317,8 +335,10 @@ export class DayCloseService {
       .transaction(() => {
         if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
         if (latestDayCount(this.db, day)?.id !== count.id) throw new ApiError('CONFLICT', t('dayClose.countSuperseded'));
-        const e = dayExpectation(this.db, day);
-        if (e.lines !== count.line_count || lastCovered(e, 0) !== count.last_ledger_id) throw new ApiError('CONFLICT', t('dayClose.countStale'));
+        const e = this.dayCashExpectation(day);
+        // A new line, or an earlier day closed since (a different opening float), makes the count stale.
+        if (e.lines !== count.line_count || lastCovered(e, 0) !== count.last_ledger_id || e.cash !== count.cash_expected)
+          throw new ApiError('CONFLICT', t('dayClose.countStale'));
         const amounts = { cashExpected: count.cash_expected, cashCounted: count.cash_counted, transferExpected: count.transfer_expected, transferConfirmed: count.transfer_confirmed };
         const assessment = assessClose(amounts, config.differenceThreshold);
         const refusal = closeRefusal(assessment, { reason: input.reason, approved: approvedBy !== null, threshold: config.differenceThreshold });
@@ -332,6 +352,7 @@ export class DayCloseService {
               notInManifest: pending.notInManifest.count,
               notDelivered: pending.notDelivered.count,
               agencies: pending.feesOutstanding.length,
+              openShifts: pending.openShifts.count,
             }),
             pending,
           );
@@ -355,9 +376,9 @@ export class DayCloseService {
         };
         const prevHash = prev?.hash ?? GENESIS_HASH;
         const digests = sealDigests(this.db, facts);
-        const hash = sealHash(prevHash, digests);
-        const report: DayReport = {
+        const unsealed: DayReport = {
           ...buildDayReport(this.db, day, at),
+          openingCash: e.opening,
           kind: 'Z',
           sequence: facts.sequence,
           closedAt: facts.closed_at,
@@ -373,8 +394,11 @@ export class DayCloseService {
           },
           pending,
           overrideReason: facts.override_reason,
-          seal: { hash, prevHash },
+          seal: null,
         };
+        // The stored report is sealed too: every reprint and export shows it.
+        const hash = sealHash(prevHash, digests, reportDigest(unsealed));
+        const report: DayReport = { ...unsealed, seal: { hash, prevHash } };
         const id = insertDayClose(this.db, {
           ...facts,
           report: JSON.stringify(report),

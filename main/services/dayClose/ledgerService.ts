@@ -2,10 +2,10 @@ import type { Db } from '../../db/database';
 import { ApiError } from '../../../shared/api/errors';
 import type { AgencyFee, LedgerFilter, LedgerLineView, LedgerTotalRow, LEDGER_GROUPS } from '../../../shared/api/dayClose';
 import { t } from '../../../shared/messages/vi';
-import { vietnamDay } from '../../../shared/time/vietnam';
+import { isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
 import { appendAudit } from '../audit/auditRepository';
 import type { CallContext, Clock, Session } from '../context';
-import { shiftById } from './dayCloseRepository';
+import { drawerOf, shiftById } from './dayCloseRepository';
 
 /** A year and a day: longer ranges belong to the reports upward, which read the aggregates. */
 const MAX_RANGE_DAYS = 366;
@@ -35,6 +35,8 @@ export class LedgerService {
   ) {}
 
   private where(f: LedgerFilter): { sql: string; params: Record<string, unknown> } {
+    // The API schema checks this too; the service does not rely on it (the CLI, other callers).
+    for (const d of [f.from, f.to]) if (!isIsoDay(d)) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
     if (f.from > f.to) throw new ApiError('CONFLICT', t('dayClose.rangeReversed'));
     const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 + 1;
     if (days > MAX_RANGE_DAYS) throw new ApiError('CONFLICT', t('dayClose.rangeTooLong', { days: MAX_RANGE_DAYS }));
@@ -48,7 +50,8 @@ export class LedgerService {
     if (f.shiftId !== undefined) {
       const shift = shiftById(this.db, f.shiftId);
       if (!shift) throw ApiError.of('NOT_FOUND', { what: t('dayClose.shiftWhat', { id: f.shiftId }) });
-      parts.push('l.user_id = @shiftClerk AND l.id > @shiftAfter AND l.id <= @shiftLast');
+      // The shift's drawer: a reversal by someone else of the clerk's line is in it (see drawerOf).
+      parts.push(`${drawerOf('l')} = @shiftClerk AND l.id > @shiftAfter AND l.id <= @shiftLast`);
       Object.assign(params, { shiftClerk: shift.clerk_id, shiftAfter: shift.after_ledger_id, shiftLast: shift.last_ledger_id });
     }
     if (f.kind) {

@@ -3,12 +3,17 @@ import type { Db } from '../../db/database';
 
 /**
  * The seal of a closed day: sha256 digests of a canonical serialization of the day's ledger lines,
- * dossier events, guidance slips and counts, chained to the previous close's hash. The close
- * stores the four digests and the hash; `db check` recomputes them from the rows, so a row changed
- * behind the app's back (sqlite3 with the triggers dropped) shows up with the day and the part.
+ * dossier events, guidance slips and counts, chained to the previous close's hash, and of the Z
+ * report stored with the close (what every reprint and export shows). The close stores the four
+ * row digests and the hash; `db check` recomputes them from the rows and the stored report, so a row
+ * or the report changed behind the app's back (sqlite3 with the triggers dropped) shows up with the
+ * day and the part.
  *
  * Canonical serialization: one JSON array per row, columns in the order listed below, rows by id,
- * each followed by "\n". Changing it invalidates every existing seal: add a version, never edit.
+ * each followed by "\n". The report: its JSON text with `seal` set to null (the report carries the
+ * hash it is sealed by, so it is hashed without it). hash = sha256 of prev_hash, the four row
+ * digests and the report digest, one per line. Changing any of it invalidates every existing seal:
+ * add a version, never edit.
  */
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -90,8 +95,14 @@ export function countDigest(db: Db, close: DayCloseFacts): string {
   return digestRows([CLOSE_COLUMNS.map((c) => close[c]), count ?? [], ...shifts]);
 }
 
-export function sealHash(prevHash: string, digests: Record<SealPart, string>): string {
-  return createHash('sha256').update([prevHash, digests.ledger, digests.events, digests.slips, digests.count].join('\n')).digest('hex');
+/** The digest of a Z report as stored, less its own seal (a JSON object with a `seal` key). */
+export function reportDigest(report: string | Record<string, unknown>): string {
+  const parsed = typeof report === 'string' ? (JSON.parse(report) as Record<string, unknown>) : report;
+  return createHash('sha256').update(JSON.stringify({ ...parsed, seal: null })).digest('hex');
+}
+
+export function sealHash(prevHash: string, digests: Record<SealPart, string>, report: string): string {
+  return createHash('sha256').update([prevHash, digests.ledger, digests.events, digests.slips, digests.count, report].join('\n')).digest('hex');
 }
 
 export function sealDigests(db: Db, close: DayCloseFacts): Record<SealPart, string> {
@@ -101,8 +112,11 @@ export function sealDigests(db: Db, close: DayCloseFacts): Record<SealPart, stri
 export interface SealProblem {
   day: string;
   sequence: number;
-  /** What no longer matches: a part of the day's data, the link to the previous close, or the stored hash itself. */
-  parts: (SealPart | 'chain' | 'hash' | 'activity')[];
+  /**
+   * What no longer matches: a part of the day's data, the stored Z report, the link to the previous
+   * close, the stored hash itself, or the running activity aggregates.
+   */
+  parts: (SealPart | 'report' | 'chain' | 'hash' | 'activity')[];
 }
 
 export interface SealCheck {
@@ -113,6 +127,7 @@ export interface SealCheck {
 }
 
 interface StoredClose extends DayCloseFacts {
+  report: string;
   ledger_digest: string;
   events_digest: string;
   slips_digest: string;
@@ -145,6 +160,20 @@ function activityMismatch(db: Db, day: string): boolean {
   return JSON.stringify(recomputed) !== JSON.stringify(stored);
 }
 
+function storedReport(text: string): Record<string, unknown> | null {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isSealOf(seal: unknown, c: StoredClose): boolean {
+  const s = seal as { hash?: unknown; prevHash?: unknown } | null | undefined;
+  return s?.hash === c.hash && s.prevHash === c.prev_hash;
+}
+
 /**
  * Recomputes every sealed day, oldest close first, and the running agency balances. Reads every
  * sealed day's rows: minutes on a five-year database, meant for `db check`, not the counter.
@@ -163,7 +192,14 @@ export function verifySeals(db: Db): SealCheck {
     if (digests.count !== c.count_digest) parts.push('count');
     if (c.prev_hash !== prev) parts.push('chain');
     const stored = { ledger: c.ledger_digest, events: c.events_digest, slips: c.slips_digest, count: c.count_digest };
-    if (sealHash(c.prev_hash, stored) !== c.hash) parts.push('hash');
+    const report = storedReport(c.report);
+    // The report must carry this close's seal, and hash with the stored digests to the stored hash.
+    // Only the report digest is not stored apart: when the report still carries the row's hash, a
+    // mismatch is the report's; when it does not, the hash (or the report's seal) was changed.
+    const carriesSeal = report !== null && isSealOf(report.seal, c);
+    const hashOk = report !== null && sealHash(c.prev_hash, stored, reportDigest(report)) === c.hash;
+    if (!carriesSeal || !hashOk) parts.push('report');
+    if (!hashOk && !carriesSeal && report !== null) parts.push('hash');
     if (activityMismatch(db, c.day)) parts.push('activity');
     if (parts.length) problems.push({ day: c.day, sequence: c.sequence, parts });
     prev = c.hash;

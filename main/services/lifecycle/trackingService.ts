@@ -23,6 +23,7 @@ import { cleanScan } from '../../../shared/scan/classify';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
 import type { CallContext, Clock } from '../context';
+import { appendAudit } from '../audit/auditRepository';
 import type { PrintingService } from '../printing/printingService';
 import type { SetupService } from '../setup/setupService';
 import { summaries, summaryByCode, summaryById, SUMMARY_COLUMNS } from './lifecycleRepository';
@@ -92,15 +93,27 @@ export class TrackingService {
     return found;
   }
 
-  /** One box for everything a clerk may type or scan; what it looks like decides which index answers. */
-  search(query: string, limit: number): DossierSummary[] {
+  /**
+   * One box for everything a clerk may type or scan; what it looks like decides which index
+   * answers. With `viewer`, a search by a person's ID number, phone or name is written to the audit
+   * log (who looked up whom: personal data protection), without the query itself.
+   */
+  search(query: string, limit: number, viewer?: number): DossierSummary[] {
+    const { by, found } = this.lookup(query, limit);
+    if (viewer !== undefined && by !== 'code')
+      appendAudit(this.db, this.clock(), { userId: viewer, action: 'dossier.search', detail: { by, results: found.length, codes: found.slice(0, 20).map((d) => d.code) } });
+    return found;
+  }
+
+  private lookup(query: string, limit: number): { by: 'code' | 'id' | 'phone' | 'name'; found: DossierSummary[] } {
     const text = cleanScan(query).trim();
     const today = this.today();
     const exact = summaryByCode(this.db, text.toUpperCase(), today);
-    if (exact) return [exact];
+    if (exact) return { by: 'code', found: [exact] };
     const digits = text.replace(/[\s.-]/g, '').replace(/^\+84/, '0');
-    if (/^\d{12}$/.test(digits)) return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_id = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today);
-    if (/^0\d{9,10}$/.test(digits)) return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_phone = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today);
+    if (/^\d{12}$/.test(digits)) return { by: 'id', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_id = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today) };
+    if (/^0\d{9,10}$/.test(digits))
+      return { by: 'phone', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_phone = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today) };
     const words = foldVietnamese(text)
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
@@ -111,16 +124,24 @@ export class TrackingService {
     if (!COVERED_PREFIX.has(last.length)) {
       // Not a prefix FTS5 indexes: the whole tokens it begins, OR-ed (each walked newest first, stopping at the limit).
       const tokens = this.tokensStartingWith(last);
-      if (tokens.length === 0) return [];
+      if (tokens.length === 0) return { by: 'name', found: [] };
       if (tokens.length <= MAX_EXPANSION) lastMatch = `(${tokens.map((w) => `"${w}"`).join(' OR ')})`;
     }
     const match = [...words.slice(0, -1).map((w) => `"${w}"`), lastMatch].join(' AND ');
-    return summaries(
+    const found = summaries(
       this.db,
       `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.id DESC`,
       [match, limit],
       today,
     );
+    return { by: 'name', found };
+  }
+
+  /** The timeline as a person looks at it: the look is audited (whose dossier, by whom). */
+  view(dossierId: number, viewer: number): Timeline {
+    const timeline = this.timeline(dossierId);
+    appendAudit(this.db, this.clock(), { userId: viewer, action: 'dossier.view', entity: 'dossier', entityId: timeline.dossier.code });
+    return timeline;
   }
 
   timeline(dossierId: number): Timeline {

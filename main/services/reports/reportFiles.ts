@@ -44,6 +44,8 @@ export async function dayReportXlsx(r: DayReport): Promise<Buffer> {
     [t('dayClose.xlsx.cashTotal'), r.money.totals.cash],
     [t('dayClose.xlsx.transferTotal'), r.money.totals.transfer],
     [t('dayClose.xlsx.grandTotal'), r.money.totals.total],
+    [t('dayClose.doc.openingCash'), r.openingCash],
+    [t('dayClose.doc.cashInDrawer'), r.openingCash + r.money.totals.cash],
   ];
   if (r.count)
     summary.push(
@@ -112,7 +114,10 @@ export async function dayReportXlsx(r: DayReport): Promise<Buffer> {
     wb,
     t('dayClose.xlsx.shifts'),
     [t('dayClose.doc.clerk'), t('dayClose.doc.closedAtCol'), t('dayClose.doc.cashExpected'), t('dayClose.doc.cashCounted'), t('dayClose.doc.transferExpected'), t('dayClose.doc.transferConfirmed'), t('dayClose.doc.reasonLabel'), t('dayClose.doc.approvedByLabel')],
-    r.shifts.map((s) => [s.clerk, clock(s.closedAt), s.cashExpected, s.cashCounted, s.transferExpected, s.transferConfirmed, s.reason ?? '', s.approvedBy ?? '']),
+    [
+      ...r.shifts.map((s): Cell[] => [s.clerk, clock(s.closedAt), s.cashExpected, s.cashCounted, s.transferExpected, s.transferConfirmed, s.reason ?? '', s.approvedBy ?? '']),
+      ...(r.shifts.length ? [[t('dayClose.doc.shiftsNote')]] : []),
+    ],
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -16,6 +16,14 @@ export function pointOf(db: Db): DayReport['point'] {
   return p ?? { code: '', name: '', province: '', commune: '' };
 }
 
+/**
+ * The cash in the drawers when `day` began: what the latest day close before it counted (the
+ * opening float carried forward), 0 before the first close.
+ */
+export function openingCash(db: Db, day: string): number {
+  return (stmt(db, 'SELECT cash_counted FROM day_close WHERE day < ? ORDER BY day DESC LIMIT 1').pluck().get(day) as number | undefined) ?? 0;
+}
+
 /** Level, field and agency names of procedure rows (any catalogue version). */
 export function procedureInfo(db: Db, ids: Iterable<number>): Map<number, ProcedureInfo> {
   const list = [...new Set(ids)];

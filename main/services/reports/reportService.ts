@@ -5,7 +5,7 @@ import type { Incident, PeriodReport } from '../../../shared/api/dayClose';
 import { periodReportA4 } from '../../../shared/dayClose/documents';
 import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
-import { vietnamDay } from '../../../shared/time/vietnam';
+import { isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
 import { appendAudit } from '../audit/auditRepository';
 import type { CallContext, Clock, Session } from '../context';
 import { buildPeriodReport } from './reportBuilders';
@@ -31,10 +31,7 @@ export class ReportService {
   ) {}
 
   private checkRange(from: string, to: string): void {
-    for (const d of [from, to]) {
-      const parsed = new Date(`${d}T00:00:00Z`);
-      if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
-    }
+    for (const d of [from, to]) if (!isIsoDay(d)) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
     if (from > to) throw new ApiError('CONFLICT', t('dayClose.rangeReversed'));
     if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw new ApiError('CONFLICT', t('dayClose.rangeTooLong', { days: MAX_PERIOD_DAYS }));
   }

@@ -257,9 +257,11 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
                 {pending.blocking
                   ? t('ui.dayClose.recapOverride', { reason: checkOverrideReason(overrideReason).value ?? '' })
                   : t('ui.dayClose.recapPending', {
-                      n: pending.printJobs.count + pending.notInManifest.count + pending.notDelivered.count + pending.feesOutstanding.length,
+                      n: pending.printJobs.count + pending.notInManifest.count + pending.notDelivered.count + pending.feesOutstanding.length + pending.openShifts.count,
                     })}
               </dd>
+              <dt>{t('ui.dayClose.openingCash')}</dt>
+              <dd>{t('ui.dayClose.openingCashValue', { amount: money(count.openingCash) })}</dd>
               <dt>{t('ui.close.cash')}</dt>
               <dd>
                 {t('ui.shift.vs', { counted: money(count.cashCounted), expected: money(count.cashExpected) })} ·{' '}

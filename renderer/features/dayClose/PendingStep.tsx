@@ -40,7 +40,8 @@ const more = (count: number, shown: number) => (count > shown ? <p className="mu
 
 /**
  * Step 1, "Việc còn dở": print jobs not printed (retry or cancel here), dossiers received but
- * not in a manifest, results not delivered, fees not handed over per agency. When the open items
+ * not in a manifest, results not delivered, fees not handed over per agency, clerks whose lines
+ * of the day no shift close covers yet. When the open items
  * block the close, it goes on only with a reason, recorded in the Z report.
  */
 export function PendingStep({
@@ -108,7 +109,7 @@ export function PendingStep({
       </div>
     );
   if (!pending) return <p className="muted">{t('app.loading')}</p>;
-  const total = pending.printJobs.count + pending.notInManifest.count + pending.notDelivered.count + pending.feesOutstanding.length;
+  const total = pending.printJobs.count + pending.notInManifest.count + pending.notDelivered.count + pending.feesOutstanding.length + pending.openShifts.count;
 
   return (
     <form className="lc-stack dc-pending" onSubmit={next} noValidate aria-labelledby="dc-pending-title">
@@ -226,6 +227,30 @@ export function PendingStep({
             ))}
           </tbody>
         </table>
+      </Group>
+
+      <Group title={t('ui.dayClose.openShifts')} count={pending.openShifts.count} help={t('ui.dayClose.openShiftsHelp')}>
+        <table className="grid lc-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.dayClose.col.clerk')}</th>
+              <th scope="col" className="num">
+                {t('ui.dayClose.col.lines')}
+              </th>
+              <th scope="col">{t('ui.dayClose.col.since')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.openShifts.items.map((o) => (
+              <tr key={o.userId}>
+                <td>{o.name}</td>
+                <td className="num">{o.lines}</td>
+                <td>{dateTime(o.since)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {more(pending.openShifts.count, pending.openShifts.items.length)}
       </Group>
 
       {pending.blocking && (

@@ -12,7 +12,7 @@ import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/ap
 import { allocateItemNumbers, confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
 import { pdfTextRuns } from '../../unit/printing/pdfText';
-import { appendLine, count, ledgerSum, notesFor, ok, refused, session } from './support';
+import { appendLine, count, IN_DRAWER, ledgerSum, notesFor, ok, refused, session } from './support';
 
 /**
  * A day at the counter generated through the services — receptions in cash and by transfer, a
@@ -79,14 +79,16 @@ describe('shift close', () => {
   it('is blind: the open shift shows how many lines, never an amount', async () => {
     const current = await ok<Record<string, unknown>>(app, clerk, 'shift.current', {});
     expect(Object.keys(current).sort()).toEqual(['lastCount', 'lines', 'since']);
-    expect(current.lines).toBe(count(app, 'SELECT count(*) FROM ledger_entry WHERE user_id = ?', clerkId));
+    // Her drawer: her lines, and the manager's reversals of them (the cancelled dossier's refund).
+    expect(current.lines).toBe(count(app, `SELECT count(*) FROM ledger_entry WHERE ${IN_DRAWER}`, clerkId));
+    expect(current.lines).toBe(count(app, 'SELECT count(*) FROM ledger_entry WHERE user_id = ?', clerkId) + 3);
     expect(await refused(app, clerk, 'dayClose.report', {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refused(app, clerk, 'ledger.lines', { from: DAY, to: DAY })).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('shows the difference once counted, wants a reason for it, and closes the clerk’s lines since the last close', async () => {
-    const cashExpected = ledgerSum(app, "user_id = ? AND payment_method = 'cash'", clerkId);
-    const transferExpected = ledgerSum(app, "user_id = ? AND payment_method = 'transfer'", clerkId);
+    const cashExpected = ledgerSum(app, `${IN_DRAWER} AND payment_method = 'cash'`, clerkId);
+    const transferExpected = ledgerSum(app, `${IN_DRAWER} AND payment_method = 'transfer'`, clerkId);
     expect(cashExpected).toBeGreaterThan(0);
     expect(transferExpected).toBeGreaterThan(0);
     const counted = await ok<CashCount>(app, clerk, 'shift.count', { denominations: notesFor(cashExpected - 10000), transferConfirmed: transferExpected, idempotencyKey: 'shift-count-1' });
@@ -95,8 +97,8 @@ describe('shift close', () => {
     const noReason = await refused(app, clerk, 'shift.close', { countId: counted.id, idempotencyKey: 'shift-close-1' });
     expect(noReason.message).toMatch(/Tiền mặt thiếu 10\.000 đ.*ghi lý do/);
     const closed = await ok<{ shift: Shift; printJob: PrintJob }>(app, clerk, 'shift.close', { countId: counted.id, reason: 'Trả lại tiền thừa nhầm cho khách', idempotencyKey: 'shift-close-1' });
-    expect(closed.shift).toMatchObject({ clerk: CLERK.fullName, cashExpected, cashCounted: cashExpected - 10000, transferExpected, lines: count(app, 'SELECT count(*) FROM ledger_entry WHERE user_id = ?', clerkId) });
-    expect(closed.shift.money.reduce((s, m) => s + m.amount, 0)).toBe(ledgerSum(app, 'user_id = ?', clerkId));
+    expect(closed.shift).toMatchObject({ clerk: CLERK.fullName, cashExpected, cashCounted: cashExpected - 10000, transferExpected, lines: count(app, `SELECT count(*) FROM ledger_entry WHERE ${IN_DRAWER}`, clerkId) });
+    expect(closed.shift.money.reduce((s, m) => s + m.amount, 0)).toBe(ledgerSum(app, IN_DRAWER, clerkId));
     expect(closed.printJob.title).toBe('BÁO CÁO KẾT CA');
     const again = await ok<{ shift: Shift }>(app, clerk, 'shift.close', { countId: counted.id, reason: 'Trả lại tiền thừa nhầm cho khách', idempotencyKey: 'shift-close-1' });
     expect(again.shift.id).toBe(closed.shift.id);
@@ -229,7 +231,11 @@ describe('reading and reprinting a sealed day', () => {
     expect(paper.replace(/\s+/g, ' ')).toContain('BÁO CÁO KHÓA SỔ CUỐI NGÀY (Z)');
     expect(job.reprintOf).toBe(closeJob?.id);
     expect(await ok(app, manager, 'shift.list', { day: DAY })).toEqual([expect.objectContaining({ clerk: CLERK.fullName, day: DAY })]);
-    expect(await ok(app, manager, 'dayClose.config', {})).toEqual({ differenceThreshold: 50000, bcciTargets: [85, 70, 60], blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding'] });
+    expect(await ok(app, manager, 'dayClose.config', {})).toEqual({
+      differenceThreshold: 50000,
+      bcciTargets: [85, 70, 60],
+      blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'],
+    });
   });
 });
 

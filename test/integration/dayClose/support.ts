@@ -61,6 +61,12 @@ export function ledgerSum(app: App, where: string, ...args: unknown[]): number {
   return (app.db.prepare(`SELECT coalesce(sum(amount), 0) AS s FROM ledger_entry WHERE ${where}`).get(...args) as { s: number }).s;
 }
 
+/**
+ * `ledgerSum` / `count` condition: the line is in user ?'s drawer — written by them, or a reversal
+ * (by anyone) of a line they wrote. Plain SQL, apart from the code under test.
+ */
+export const IN_DRAWER = 'coalesce((SELECT o.user_id FROM ledger_entry o WHERE o.id = ledger_entry.reverses), ledger_entry.user_id) = ?';
+
 export function count(app: App, sql: string, ...args: unknown[]): number {
   return (app.db.prepare(sql).pluck().get(...args) as number) ?? 0;
 }

@@ -298,6 +298,10 @@ describe('agency requests and tracking', () => {
     expect(await codes('nguyen van duc')).toHaveLength(1);
     expect(await codes('hong')).toEqual([d.code]);
     expect(await codes('khong co ai')).toEqual([]);
+    // Who looked up a person is on record (not what they typed).
+    const looks = rows(`SELECT detail FROM audit_log WHERE action = 'dossier.search' ORDER BY id`).map((r) => JSON.parse(r.detail as string) as { by: string });
+    expect(looks.map((l) => l.by)).toEqual(['id', 'phone', 'name', 'name', 'name', 'name']);
+    expect(JSON.stringify(looks)).not.toContain(APPLICANT.idNumber);
     await expect(call('tracking.find', { code: 'EA999999999VN' })).rejects.toThrow('Không tìm thấy hồ sơ');
 
     const events = rows('SELECT type, detail FROM dossier_event WHERE dossier_id = ? ORDER BY id', d.id).map((e) => ({ type: e.type as string, ...JSON.parse((e.detail as string) ?? '{}') }));

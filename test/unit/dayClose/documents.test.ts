@@ -27,6 +27,7 @@ const z: DayReport = dayReportSchema.parse({
     totals: { cash: 160000, transfer: 200000, none: 0, total: 360000, lines: 6 },
   },
   byClerk: [{ userId: 2, name: 'Lê Thị Lan', cash: 160000, transfer: 200000, none: 0, total: 360000, lines: 6 }],
+  openingCash: 500000,
   agencies: [{ agency: 'Công an cấp tỉnh', collected: 400000, reversed: -200000, handedOver: 200000, outstanding: 0 }],
   voids: {
     cancelled: [{ dossierId: 3, code: 'BC560100-261120-0003', at: '2026-11-20T03:00:00.000Z', by: 'Nguyễn Thị Hoa', reason: 'Công dân xin rút hồ sơ' }],
@@ -38,9 +39,9 @@ const z: DayReport = dayReportSchema.parse({
     { id: 1, clerkId: 2, clerk: 'Lê Thị Lan', day: '2026-11-20', openedAt: '2026-11-20T01:00:00.000Z', closedAt: '2026-11-20T09:00:00.000Z', lines: 6, cashExpected: 160000, cashCounted: 150000, transferExpected: 200000, transferConfirmed: 200000, reason: 'Trả nhầm', approvedBy: null },
   ],
   count: {
-    denominations: [{ value: 100000, count: 1, amount: 100000 }, { value: 20000, count: 2, amount: 40000 }],
-    cashExpected: 160000,
-    cashCounted: 140000,
+    denominations: [{ value: 500000, count: 1, amount: 500000 }, { value: 100000, count: 1, amount: 100000 }, { value: 20000, count: 2, amount: 40000 }],
+    cashExpected: 660000,
+    cashCounted: 640000,
     cashDifference: -20000,
     transferExpected: 200000,
     transferConfirmed: 200000,
@@ -49,7 +50,14 @@ const z: DayReport = dayReportSchema.parse({
     approvedBy: null,
     attempts: 2,
   },
-  pending: { printJobs: { count: 0, items: [] }, notInManifest: { count: 3, items: [] }, notDelivered: { count: 0, items: [] }, feesOutstanding: [], blocking: true },
+  pending: {
+    printJobs: { count: 0, items: [] },
+    notInManifest: { count: 3, items: [] },
+    notDelivered: { count: 0, items: [] },
+    feesOutstanding: [],
+    openShifts: { count: 1, items: [{ userId: 3, name: 'Trần Văn Nam', lines: 4, since: '2026-11-20T08:00:00.000Z' }] },
+    blocking: true,
+  },
   overrideReason: 'Chuyển hồ sơ sáng mai',
   seal: { hash: 'ab'.repeat(32), prevHash: '0'.repeat(64) },
 });
@@ -76,6 +84,19 @@ describe('Z / X report papers', () => {
     expect(x.title).toBe('BÁO CÁO TẠM TÍNH TRONG NGÀY (X)');
     expect(x.number).toBeUndefined();
     expect(x.footer).toMatch(/chưa khóa sổ/);
+  });
+
+  it('shows the opening float and the cash the day should end with, what a shift expects, and the clerks with an open shift', () => {
+    const rows = (blocks: readonly object[]) => blocks.map((b) => ('cells' in b ? (b.cells as { text: string }[]).map((c) => c.text).join(' | ') : 'text' in b ? String(b.text) : ''));
+    const receipt = rows(dayReportReceipt(z).blocks);
+    expect(receipt).toContain('Tồn quỹ tiền mặt đầu ngày | 500.000');
+    expect(receipt).toContain('Tiền mặt phải có cuối ngày | 660.000');
+    expect(receipt).toContain('Tiền mặt theo sổ | 660.000');
+    expect(receipt.join('\n')).toMatch(/Tiền theo sổ của mỗi ca: .*từ lần kết ca trước.*không gồm tồn quỹ đầu ngày/);
+    expect(receipt).toContain('Giao dịch viên chưa kết ca | 1');
+    expect(receipt).toContain('  Trần Văn Nam (4 giao dịch chưa kết ca)');
+    const a4 = JSON.stringify(dayReportA4(z));
+    for (const text of ['Tồn quỹ tiền mặt đầu ngày', '500.000', 'Tiền mặt phải có cuối ngày', '660.000', 'không gồm tồn quỹ đầu ngày', 'Trần Văn Nam (4 giao dịch chưa kết ca)']) expect(a4).toContain(text);
   });
 
   it('prints the clerk’s shift report', () => {
