@@ -127,7 +127,10 @@ DROP INDEX dossier_status;
 -- Search by name without diacritics, any word, prefix of the last word: an FTS5 index over the
 -- folded name. Contentless: the text is in dossier.applicant_folded, the index keeps only the
 -- tokens (rowid = dossier.id). Names never change (immutable-facts trigger), so insert is enough.
-CREATE VIRTUAL TABLE dossier_name_fts USING fts5 (name, content = '', detail = none, prefix = '2 3');
+-- A prefix index for every length a Vietnamese syllable folds to (1–7 letters, "nghieng"): a
+-- half-typed last word is one posting list, read newest first up to the limit (measured at 1M
+-- names: "nguyen"* 0.13–0.19 ms against 25–80 ms with prefix = '2 3'; index 16 MB against 9.5 MB).
+CREATE VIRTUAL TABLE dossier_name_fts USING fts5 (name, content = '', detail = none, prefix = '1 2 3 4 5 6 7');
 INSERT INTO dossier_name_fts (rowid, name) SELECT id, applicant_folded FROM dossier;
 CREATE TRIGGER dossier_name_fts_insert AFTER INSERT ON dossier
 BEGIN
