@@ -66,9 +66,21 @@ beforeAll(async () => {
   });
   minutes(30);
   await ok(app, manager, 'reception.cancel', { dossierId: dossiers.c.id, reason: 'Công dân xin rút hồ sơ' });
-  // Money the lifecycle writes: collected when a result is handed over, fees handed to an agency.
-  appendLine(app, { userId: clerkId, kind: 'cod', amount: 30000, method: 'cash', dossierId: dossiers.d.id, label: 'Cước trả kết quả thu khi phát' });
-  appendLine(app, { userId: session(manager).userId, kind: 'agency_handover', amount: -200000, method: 'cash', agency: POLICE, label: 'Nộp phí cho Công an cấp tỉnh' });
+  // Money the lifecycle writes, through its services: the fees handed to the agency with the
+  // manifest it signed for, and the return charge collected when a result is handed over.
+  const manifest = await ok<{ manifest: { id: number } }>(app, manager, 'handover.createManifest', { agency: POLICE });
+  await ok(app, manager, 'handover.scan', { manifestId: manifest.manifest.id, code: dossiers.a.code });
+  await ok(app, manager, 'handover.dispatch', { manifestId: manifest.manifest.id, carrier: 'Lê Văn Tài', idempotencyKey: 'day-close-dispatch' });
+  minutes(30);
+  await ok(app, manager, 'handover.agencyReceipt', { manifestId: manifest.manifest.id, receiverName: 'Phạm Thị Thu', feesHandedOver: true });
+  const result = await ok<{ dossier: { id: number } }>(app, clerk, 'results.register', {
+    idempotencyKey: 'day-close-result',
+    procedureCode: '1.001193',
+    applicant: { fullName: 'Lò Thị Mai', phone: '0987654321', idNumber: '079190005555' },
+    delivery: { kind: 'pickup_here' },
+    amountDue: 30000,
+  });
+  await ok(app, clerk, 'delivery.handOver', { dossierId: result.dossier.id, scanned: '079190005555', idempotencyKey: 'day-close-handover' });
   await app.services.printQueue.idle();
 });
 afterAll(async () => {
@@ -117,8 +129,8 @@ describe('day close', () => {
   it('lists what is still open before the close', async () => {
     const pending = await ok<DayReport['pending'] & object>(app, manager, 'dayClose.pending', {});
     expect(pending.blocking).toBe(true);
-    expect(pending.notInManifest.count).toBe(3); // a, b, d: received, not yet in a manifest (c was cancelled)
-    expect(pending.notInManifest.items.map((d) => d.code).sort()).toEqual([dossiers.a.code, dossiers.b.code, dossiers.d.code].sort());
+    expect(pending.notInManifest.count).toBe(2); // b, d: received, not yet in a manifest (a went to the agency, c was cancelled)
+    expect(pending.notInManifest.items.map((d) => d.code).sort()).toEqual([dossiers.b.code, dossiers.d.code].sort());
     const owed = app.db
       .prepare("SELECT agency, sum(amount) AS amount FROM ledger_entry WHERE agency IS NOT NULL AND kind IN ('phi', 'le_phi', 'reversal', 'agency_handover') GROUP BY agency HAVING sum(amount) <> 0 ORDER BY agency")
       .all();
@@ -139,7 +151,7 @@ describe('day close', () => {
     expect(await refused(app, manager, 'dayClose.close', { ...base, reason, approval: { username: MANAGER.username, password: 'sai-mat-khau' } })).toMatchObject({ code: 'BAD_CREDENTIALS' });
     expect(await refused(app, manager, 'dayClose.close', { ...base, reason, approval: { username: CLERK.username, password: CLERK.password } })).toMatchObject({ code: 'FORBIDDEN' });
     const blocked = await refused(app, manager, 'dayClose.close', { ...base, reason, approval: { username: MANAGER.username, password: MANAGER.password } });
-    expect(blocked.message).toMatch(/Còn việc chưa xong:.*3 hồ sơ chưa vào bảng kê/);
+    expect(blocked.message).toMatch(/Còn việc chưa xong:.*2 hồ sơ chưa vào bảng kê/);
     expect(count(app, 'SELECT count(*) FROM day_close')).toBe(0);
   });
 
@@ -263,7 +275,7 @@ describe('a closed day stays closed', () => {
   it('refuses every service that would write on it, with the Vietnamese message, and changes nothing', async () => {
     const before = count(app, 'SELECT count(*) FROM ledger_entry');
     for (const [ctx, method, params] of [
-      [manager, 'reception.cancel', { dossierId: dossiers.a.id, reason: 'Công dân xin rút hồ sơ' }],
+      [manager, 'reception.cancel', { dossierId: dossiers.b.id, reason: 'Công dân xin rút hồ sơ' }],
       [clerk, 'reception.confirm', confirmInput(app, '3.000333', 'after-close-1')],
       [clerk, 'shift.count', { denominations: [], transferConfirmed: 0, idempotencyKey: 'after-close-2' }],
       [clerk, 'incidents.record', { dossierId: dossiers.a.id, kind: 'damaged', note: 'Bì hồ sơ bị ướt', idempotencyKey: 'after-close-3' }],
@@ -274,7 +286,7 @@ describe('a closed day stays closed', () => {
       expect(e.message, method).toMatch(CLOSED);
     }
     expect(count(app, 'SELECT count(*) FROM ledger_entry')).toBe(before);
-    expect(app.services.reception.get(dossiers.a.code).status).toBe('received');
+    expect(app.services.reception.get(dossiers.b.code).status).toBe('received');
     expect(verifySeals(app.db).problems).toEqual([]);
   });
 });
