@@ -7,6 +7,8 @@
  */
 import os from 'node:os';
 import { benchCatalogueSearch, formatCatalogueSearch } from './catalogueSearch';
+import { benchDayClose, formatDayClose } from './dayClose';
+import { benchLifecycle, formatLifecycle } from './lifecycle';
 import { benchPrinting, formatPrinting } from './printing';
 import { benchReception, formatReception } from './reception';
 import { benchScanner, formatScanner } from './scanner';
@@ -51,6 +53,24 @@ const SECTIONS: BenchSection[] = [
     run: async () => {
       const result = await benchReception({ log: progress, reseed: process.argv.includes('--reseed') });
       console.log(formatReception(result));
+    },
+  },
+  {
+    name: 'lifecycle',
+    description:
+      'tracking.find (scan-to-dossier) and tracking.search (name without diacritics, ID, phone), timeline, dashboard with 1,000,000 dossiers and 10,000,000 events vs a full scan / LIKE scan, with query plans; seeded DB cached in the OS temp dir (--reseed to rebuild; BCCI_BENCH_LIFECYCLE_FILE=<seeded file> reuses one as is)',
+    run: async () => {
+      const result = await benchLifecycle({ log: progress, reseed: process.argv.includes('--reseed') });
+      console.log(formatLifecycle(result));
+    },
+  },
+  {
+    name: 'dayclose',
+    description:
+      'dayClose.countDay + closeDay (Z report, seal) on 25 busy days and reports.period for one / five years with 2,000,000 dossiers over five years (history sealed) vs the same totals by naive full scans, with query plans; seeded DB cached in the OS temp dir (--reseed to rebuild)',
+    run: async () => {
+      const result = await benchDayClose({ log: progress, reseed: process.argv.includes('--reseed') });
+      console.log(formatDayClose(result));
     },
   },
 ];

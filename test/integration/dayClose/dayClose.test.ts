@@ -12,7 +12,7 @@ import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/ap
 import { allocateItemNumbers, confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
 import { pdfTextRuns } from '../../unit/printing/pdfText';
-import { appendLine, count, IN_DRAWER, ledgerSum, notesFor, ok, refused, session } from './support';
+import { appendLine, count, IN_DRAWER, ledgerSum, notesFor, ok, refused } from './support';
 
 /**
  * A day at the counter generated through the services — receptions in cash and by transfer, a
