@@ -18,6 +18,11 @@ export interface Letterhead {
   place: string;
 }
 
+/** The heading of every paper the point prints: the provincial post office, the point, its province. */
+export function letterheadOf(point: { code: string; name: string; province: string }): Letterhead & { pointCode: string } {
+  return { office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`, point: point.name, place: point.province, pointCode: point.code };
+}
+
 export interface ManifestLine {
   code: string;
   itemNumber: string | null;

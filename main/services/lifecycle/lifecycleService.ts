@@ -12,6 +12,7 @@ import {
   agencyLetterDocument,
   deliveryListDocument,
   handOverDocument,
+  letterheadOf,
   manifestDocument,
   manifestSummaryDocument,
   type Letterhead,
@@ -78,7 +79,7 @@ export class LifecycleService {
   private letterhead(): Letterhead & { pointCode: string } {
     const point = this.setup.point();
     if (!point) throw ApiError.of('SETUP_REQUIRED');
-    return { office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`, point: point.name, place: point.province, pointCode: point.code };
+    return letterheadOf(point);
   }
 
   /** Scans arrive with a scanner's suffix or in lower case from a keyboard: one canonical form. */

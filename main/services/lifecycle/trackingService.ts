@@ -18,7 +18,7 @@ import {
 } from '../../../shared/dossier/lifecycle';
 import { formatMoney, t } from '../../../shared/messages/vi';
 import type { ReceiptDocument } from '../../../shared/printing/document';
-import { statusSlipDocument } from '../../../shared/printing/lifecycleDocuments';
+import { letterheadOf, statusSlipDocument } from '../../../shared/printing/lifecycleDocuments';
 import { cleanScan } from '../../../shared/scan/classify';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
@@ -161,7 +161,7 @@ export class TrackingService {
     const point = this.setup.point();
     if (!point) throw ApiError.of('SETUP_REQUIRED');
     return statusSlipDocument({
-      head: { office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`, point: point.name, place: point.province },
+      head: letterheadOf(point),
       dossierCode: dossier.code,
       itemNumber: dossier.itemNumber,
       procedure: `${dossier.procedureName} (${dossier.procedureCode})`,

@@ -70,6 +70,12 @@ export function CloseHistory({
                     <td className={`num ${cash ? 'error' : ''}`}>{signedMoney(cash)}</td>
                     <td className={`num ${transfer ? 'error' : ''}`}>{signedMoney(transfer)}</td>
                     <td className="small">
+                      {c.cashRemitted > 0 && (
+                        <span className="lc-block">
+                          {t('ui.dayClose.noteRemitted', { amount: money(c.cashRemitted) })}
+                          {c.remittanceNote ? ` (${c.remittanceNote})` : ''}
+                        </span>
+                      )}
                       {c.reason && <span className="lc-block">{t('ui.dayClose.noteReason', { reason: c.reason })}</span>}
                       {c.approvedBy && <span className="lc-block">{t('ui.dayClose.noteApproved', { name: c.approvedBy })}</span>}
                       {c.overrideReason && <span className="lc-block">{t('ui.dayClose.noteOverride', { reason: c.overrideReason })}</span>}

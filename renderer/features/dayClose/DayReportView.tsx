@@ -13,7 +13,7 @@ import { ReceiptPreview } from '../printing/ReceiptPreview';
 import { JobList, useLiveJobs } from '../reception/PrintOutcome';
 import { useReceiptPaper } from '../shift/paper';
 import { newKey } from '../shift/model';
-import { FileButton } from './FileButton';
+import { FileButton } from '../../ui/FileButton';
 import './dayClose.css';
 
 interface Loaded {

@@ -5,7 +5,9 @@ import type { DossierSummary, idCheckSchema } from '../../../shared/api/lifecycl
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
-import { moveAmongRows, note, NoteLine, StatusBadge, type Note } from '../lifecycle/controls';
+import { SearchPanel } from '../../ui/SearchPanel';
+import { useLatest } from '../../ui/useLatest';
+import { note, NoteLine, StatusBadge, type Note } from '../lifecycle/controls';
 import { day, money } from '../lifecycle/format';
 import { focusSoon, scannedCode, scannedId } from '../lifecycle/scans';
 import { newKey } from '../reception/model';
@@ -40,8 +42,7 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
   const searchInput = useRef<HTMLInputElement>(null);
   const idInput = useRef<HTMLInputElement>(null);
   const handButton = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLUListElement>(null);
-  const ticket = useRef(0);
+  const latest = useLatest();
 
   async function search(text: string, then?: (found: DossierSummary[]) => void) {
     const q = text.trim();
@@ -50,18 +51,17 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
       searchInput.current?.focus();
       return;
     }
-    const mine = ++ticket.current;
     setSearchNote(null);
-    try {
-      const found = await api['delivery.awaitingPickup']({ query: q });
-      if (mine !== ticket.current) return;
-      setResults(found);
-      if (found.length === 0) setSearchNote(note('warn', t('ui.delivery.noneFound', { query: q })));
-      if (found.length === 1) select(found[0]);
-      then?.(found);
-    } catch (err) {
-      if (mine === ticket.current) setSearchNote(note('error', errorMessage(err)));
-    }
+    await latest(
+      () => api['delivery.awaitingPickup']({ query: q }),
+      (found) => {
+        setResults(found);
+        if (found.length === 0) setSearchNote(note('warn', t('ui.delivery.noneFound', { query: q })));
+        if (found.length === 1) select(found[0]);
+        then?.(found);
+      },
+      (err) => setSearchNote(note('error', errorMessage(err))),
+    );
   }
 
   function select(d: DossierSummary) {
@@ -170,54 +170,31 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
     <div className="lc-split lc-split-even">
       <section className="rx-panel" aria-labelledby="dl-search-title">
         <h2 id="dl-search-title">{t('ui.delivery.findTitle')}</h2>
-        <form
-          className="lc-scan"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void search(query);
-          }}
-        >
-          <label htmlFor="dl-search" className="lc-scan-label">
-            {t('ui.delivery.searchLabel')}
-          </label>
-          <div className="lc-scan-row">
-            <input
-              id="dl-search"
-              ref={searchInput}
-              className="lc-scan-input"
-              type="search"
-              autoFocus
-              autoComplete="off"
-              spellCheck={false}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => moveAmongRows(e, list.current)}
-            />
-            <button type="submit" className="primary">
-              {t('ui.lc.search')}
-            </button>
-          </div>
-          <p className="muted small">{t('ui.delivery.searchHint')}</p>
-        </form>
-        <NoteLine value={searchNote} />
-        {results && results.length > 0 && (
-          <ul className="lc-list" ref={list} aria-label={t('ui.lc.results', { n: results.length })} onKeyDown={(e) => moveAmongRows(e, list.current)}>
-            {results.map((d) => (
-              <li key={d.id}>
-                <button type="button" data-row className={selected?.id === d.id ? 'lc-row chosen' : 'lc-row'} aria-pressed={selected?.id === d.id} onClick={() => select(d)}>
-                  <span className="code">{d.code}</span>
-                  <strong>{d.applicantName}</strong>
-                  <span className="muted small lc-block">
-                    {d.procedureName}
-                    {d.applicantIdTail && ` · ${t('ui.lc.idTail', { tail: d.applicantIdTail })}`}
-                    {d.applicantPhone && ` · ${d.applicantPhone}`}
-                  </span>
-                  {d.amountDue > 0 && <span className="rx-badge warn">{t('ui.delivery.due', { amount: money(d.amountDue) })}</span>}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SearchPanel
+          inputId="dl-search"
+          label={t('ui.delivery.searchLabel')}
+          hint={t('ui.delivery.searchHint')}
+          query={query}
+          onQueryChange={setQuery}
+          onSearch={(text) => void search(text)}
+          inputRef={searchInput}
+          status={<NoteLine value={searchNote} />}
+          results={results}
+          isChosen={(d) => selected?.id === d.id}
+          onPick={select}
+          renderRow={(d) => (
+            <>
+              <span className="code">{d.code}</span>
+              <strong>{d.applicantName}</strong>
+              <span className="muted small lc-block">
+                {d.procedureName}
+                {d.applicantIdTail && ` · ${t('ui.lc.idTail', { tail: d.applicantIdTail })}`}
+                {d.applicantPhone && ` · ${d.applicantPhone}`}
+              </span>
+              {d.amountDue > 0 && <span className="rx-badge warn">{t('ui.delivery.due', { amount: money(d.amountDue) })}</span>}
+            </>
+          )}
+        />
       </section>
 
       <section className="rx-panel" aria-labelledby="dl-hand-title">

@@ -4,6 +4,7 @@ import { t } from '../../../shared/messages/vi';
 import { vietnamDay } from '../../../shared/time/vietnam';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { Dialog, TextAreaField } from '../lifecycle/controls';
 import { TextField } from '../reception/controls';
 import { newKey } from '../reception/model';
@@ -47,15 +48,7 @@ export function OutcomeDialog({ dossier, onClose, onDone }: { dossier: DossierSu
 
   return (
     <Dialog title={t('ui.delivery.outcomeTitle', { code: dossier.code })} onClose={onClose}>
-      <form
-        ref={root}
-        className="lc-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm formRef={root} onSubmit={submit} busy={busy} error={summary} submitLabel={t('ui.delivery.outcomeSave')} onCancel={onClose}>
         <p>
           <strong>{dossier.applicantName}</strong> · {dossier.deliveryText}
         </p>
@@ -83,20 +76,7 @@ export function OutcomeDialog({ dossier, onClose, onDone }: { dossier: DossierSu
         {form.kind === 'failed' && (
           <TextField label={t('ui.delivery.nextAttempt')} name="nextAttempt" value={form.nextAttempt} onChange={(v) => update({ nextAttempt: v })} maxLength={10} placeholder="dd/mm/yyyy" error={errors.nextAttempt} hint={t('ui.delivery.nextAttemptHint')} />
         )}
-        {summary && (
-          <p className="error" role="alert">
-            {summary}
-          </p>
-        )}
-        <div className="rx-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('ui.lc.sending') : t('ui.delivery.outcomeSave')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </SubmitForm>
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import type { ManifestDetail } from '../../../shared/api/lifecycle';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { Dialog } from '../lifecycle/controls';
 import { day, money } from '../lifecycle/format';
 import { TextField } from '../reception/controls';
@@ -72,15 +73,7 @@ export function AgencyReceiptDialog({ manifestId, onClose, onDone }: { manifestI
       )}
       {!detail && !loadError && <p className="muted small">{t('app.loading')}</p>}
       {detail && m && (
-        <form
-          ref={form}
-          className="lc-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <SubmitForm formRef={form} onSubmit={submit} busy={busy} error={summary} submitLabel={t('ui.handover.receiptConfirm')} onCancel={onClose}>
           <p>{t('ui.handover.receiptIntro', { agency: m.agency, n: m.count })}</p>
           <TextField
             label={t('ui.handover.receiver')}
@@ -162,20 +155,7 @@ export function AgencyReceiptDialog({ manifestId, onClose, onDone }: { manifestI
             <input type="checkbox" checked={fees} onChange={(e) => setFees(e.target.checked)} />
             {t('ui.handover.feesHandedOver', { amount: money(m.totalFees) })}
           </label>
-          {summary && (
-            <p className="error" role="alert">
-              {summary}
-            </p>
-          )}
-          <div className="rx-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('ui.lc.sending') : t('ui.handover.receiptConfirm')}
-            </button>
-            <button type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        </SubmitForm>
       )}
     </Dialog>
   );

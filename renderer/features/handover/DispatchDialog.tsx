@@ -4,6 +4,7 @@ import type { Manifest, ManifestDetail } from '../../../shared/api/lifecycle';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { Dialog } from '../lifecycle/controls';
 import { money } from '../lifecycle/format';
 import { TextField } from '../reception/controls';
@@ -47,33 +48,13 @@ export function DispatchDialog({
 
   return (
     <Dialog title={t('ui.handover.dispatchTitle', { number: manifest.number })} onClose={onClose} returnFocus={returnFocus}>
-      <form
-        className="lc-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit} busy={busy} error={error} submitLabel={t('ui.handover.dispatchConfirm')} onCancel={onClose}>
         <p>{t('ui.handover.dispatchSummary', { n: manifest.count, agency: manifest.agency, fees: money(manifest.totalFees) })}</p>
         <TextField label={t('ui.handover.carrier')} name="carrier" value={carrier} onChange={(v) => {
             setCarrier(v);
             setFieldError(null);
           }} required maxLength={120} error={fieldError ?? undefined} autoFocus />
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="rx-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('ui.lc.sending') : t('ui.handover.dispatchConfirm')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      </SubmitForm>
     </Dialog>
   );
 }

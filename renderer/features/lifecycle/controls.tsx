@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { FilePayload } from '../../../shared/api/contract';
 import type { DossierSummary } from '../../../shared/api/lifecycle';
 import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import { errorMessage } from '../../app/errors';
-import { downloadFile } from '../../ui/download';
+import { FileButton } from '../../ui/FileButton';
 import { A4Preview } from '../printing/A4Preview';
 import { ReceptionFieldFrame } from '../reception/controls';
 import './lifecycle.css';
@@ -135,33 +135,9 @@ export function Dialog({ title, onClose, children, wide, returnFocus }: { title:
   );
 }
 
-/** Downloads a PDF the host renders. */
+/** Downloads a PDF the host renders; the button says so while it is made. */
 export function PdfButton({ load, label, className }: { load: () => Promise<FilePayload>; label?: string; className?: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <span className="lc-inline">
-      <button
-        type="button"
-        className={className}
-        disabled={busy}
-        onClick={() => {
-          setBusy(true);
-          setError(null);
-          load()
-            .then(downloadFile, (err) => setError(errorMessage(err)))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {busy ? t('ui.lc.pdfBusy') : (label ?? t('ui.lc.pdf'))}
-      </button>
-      {error && (
-        <span className="error small" role="alert">
-          {error}
-        </span>
-      )}
-    </span>
-  );
+  return <FileButton load={load} label={label ?? t('ui.lc.pdf')} busyLabel={t('ui.lc.pdfBusy')} className={className} />;
 }
 
 /** An A4 document (manifest, delivery list, agency letter) on screen, with its PDF. */
@@ -241,17 +217,6 @@ export function TextAreaField({
       {(control) => <textarea {...control} data-field={name} value={value} rows={rows} maxLength={maxLength} required={required} onChange={(e) => onChange(e.target.value)} />}
     </ReceptionFieldFrame>
   );
-}
-
-/** ↑ / ↓ move the focus among a list's row buttons (`data-row`); from a search field, ↓ enters the list. */
-export function moveAmongRows(e: KeyboardEvent, container: HTMLElement | null): void {
-  if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !container) return;
-  const rows = [...container.querySelectorAll<HTMLElement>('[data-row]')];
-  if (rows.length === 0) return;
-  const i = rows.indexOf(document.activeElement as HTMLElement);
-  const next = i < 0 ? (e.key === 'ArrowDown' ? 0 : rows.length - 1) : Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)));
-  e.preventDefault();
-  rows[next].focus();
 }
 
 /** Tabs (ARIA tablist): ←/→ move between them (the focus stays on the tabs; a click may move it into the panel). Each panel is `<TabPanel idBase id>`. */

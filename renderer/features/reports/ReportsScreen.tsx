@@ -5,7 +5,7 @@ import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
 import { Field } from '../../ui/Field';
-import { FileButton } from '../dayClose/FileButton';
+import { FileButton } from '../../ui/FileButton';
 import { dateTime, day } from '../lifecycle/format';
 import { IncidentsPanel } from './IncidentsPanel';
 import { PeriodFigures } from './PeriodFigures';

@@ -6,6 +6,7 @@ import { t } from '../../../shared/messages/vi';
 import { findUnit } from '../../../shared/text/unitNames';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { useProcedureSearch } from '../catalogue/useProcedureSearch';
 import { note, NoteLine, type Note } from '../lifecycle/controls';
 import { money } from '../lifecycle/format';
@@ -127,16 +128,7 @@ export function RegisterResult({ active, scanHandler, onRegistered }: { active: 
 
   const d = form.delivery;
   return (
-    <form
-      ref={root}
-      className="rx-panel lc-form"
-      noValidate
-      aria-labelledby="res-reg-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm formRef={root} className="rx-panel lc-form" aria-labelledby="res-reg-title" onSubmit={submit} busy={busy} error={summary} submitLabel={t('ui.results.registerSubmit')}>
       <h2 id="res-reg-title">{t('ui.results.tab.register')}</h2>
       <p className="muted small">{t('ui.results.registerIntro')}</p>
       <NoteLine value={scanNote} />
@@ -266,18 +258,7 @@ export function RegisterResult({ active, scanHandler, onRegistered }: { active: 
         hint={t('ui.results.amountHint')}
         className="lc-narrow"
       />
-
-      {summary && (
-        <p className="error" role="alert">
-          {summary}
-        </p>
-      )}
-      <div className="rx-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('ui.lc.sending') : t('ui.results.registerSubmit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }
 

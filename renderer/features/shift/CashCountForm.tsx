@@ -1,9 +1,11 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { DENOMINATIONS } from '../../../shared/dayClose/cash';
 import { formatMoney, t } from '../../../shared/messages/vi';
 import { FieldFrame } from '../../ui/Field';
+import { SubmitButton } from '../../ui/SubmitForm';
 import { money } from '../lifecycle/format';
 import { TRANSFER_FIELD, checkCount, countedCash, noteField, parseNotes, type CountForm, type CountValue } from './model';
+import { FormProblems, useCheckedForm } from './checkedForm';
 import './shift.css';
 
 /**
@@ -31,11 +33,7 @@ export function CashCountForm({
   error?: string | null;
   autoFocus?: boolean;
 }) {
-  const [showErrors, setShowErrors] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const check = checkCount(value);
-  const errors = showErrors ? check.errors : {};
-  const errorCount = Object.keys(errors).length;
+  const { formRef, errors, errorCount, submit } = useCheckedForm(() => checkCount(value), busy, onSubmit);
   const total = countedCash(value);
   const last = DENOMINATIONS.length; // the transfer field comes after the banknotes
 
@@ -53,18 +51,6 @@ export function CashCountForm({
       focusIndex(index - 1);
     }
   };
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found = checkCount(value);
-    setShowErrors(true);
-    if (!found.value) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSubmit(found.value);
-  }
 
   return (
     <form ref={formRef} className="sh-count" onSubmit={submit} noValidate aria-labelledby="sh-count-title">
@@ -146,21 +132,10 @@ export function CashCountForm({
         )}
       </FieldFrame>
       <div className="rx-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('ui.lc.sending') : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} busy={busy} />
         <span className="muted small">{t('ui.count.keys')}</span>
       </div>
-      {errorCount > 0 && (
-        <p className="error" role="alert">
-          {t('ui.lc.fix', { n: errorCount })}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblems errorCount={errorCount} error={error} />
     </form>
   );
 }

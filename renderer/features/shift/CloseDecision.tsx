@@ -1,9 +1,11 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { CashCount } from '../../../shared/api/dayClose';
 import { t } from '../../../shared/messages/vi';
 import { Field } from '../../ui/Field';
+import { SubmitButton } from '../../ui/SubmitForm';
 import { TextAreaField } from '../lifecycle/controls';
 import { dateTime, money } from '../lifecycle/format';
+import { FormProblems, useCheckedForm } from './checkedForm';
 import { differenceWord, signedMoney } from './format';
 import { checkDecision, type Decision, type DecisionForm } from './model';
 
@@ -103,23 +105,7 @@ export function CloseDecision({
   /** Shown above the buttons (what closing will do). */
   children?: ReactNode;
 }) {
-  const [showErrors, setShowErrors] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const check = checkDecision(form, count);
-  const errors = showErrors ? check.errors : {};
-  const errorCount = Object.keys(errors).length;
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const found = checkDecision(form, count);
-    setShowErrors(true);
-    if (!found.value) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    onSubmit(found.value);
-  }
+  const { formRef, errors, errorCount, submit } = useCheckedForm(() => checkDecision(form, count), busy, onSubmit);
 
   return (
     <form ref={formRef} className="sh-decision" onSubmit={submit} noValidate aria-labelledby="sh-decision-title">
@@ -162,23 +148,12 @@ export function CloseDecision({
       )}
       {children}
       <div className="rx-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('ui.lc.sending') : submitLabel}
-        </button>
+        <SubmitButton label={submitLabel} busy={busy} />
         <button type="button" onClick={onRecount} disabled={busy}>
           {t('ui.close.recount')}
         </button>
       </div>
-      {errorCount > 0 && (
-        <p className="error" role="alert">
-          {t('ui.lc.fix', { n: errorCount })}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormProblems errorCount={errorCount} error={error} />
     </form>
   );
 }

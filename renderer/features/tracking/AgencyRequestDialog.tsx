@@ -4,6 +4,7 @@ import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { SubmitForm } from '../../ui/SubmitForm';
 import { A4View, Dialog, TextAreaField } from '../lifecycle/controls';
 import { TextField } from '../reception/controls';
 import { checkAgencyRequest } from './requestForm';
@@ -67,13 +68,13 @@ export function AgencyRequestDialog({ dossier, kind, onClose, onRecorded }: { do
           <A4View load={loadLetter} pdf={pdf} />
         </div>
       ) : (
-        <form
-          className="lc-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
+        <SubmitForm
+          onSubmit={submit}
+          busy={busy}
+          error={summary}
+          submitLabel={t('ui.tracking.requestSave')}
+          submitClassName={kind === 'refusal' ? 'rx-danger' : 'primary'}
+          onCancel={onClose}
         >
           <p>
             <strong>{dossier.applicantName}</strong> · {dossier.procedureName}
@@ -83,20 +84,7 @@ export function AgencyRequestDialog({ dossier, kind, onClose, onRecorded }: { do
             <TextAreaField label={t('ui.tracking.items')} name="items" value={items} onChange={edit(setItems)} required rows={5} error={errors.items} hint={t('ui.tracking.itemsHint')} />
           )}
           <TextField label={t('ui.tracking.reference')} name="reference" value={reference} onChange={edit(setReference)} maxLength={100} error={errors.reference} hint={t('ui.tracking.referenceHint')} />
-          {summary && (
-            <p className="error" role="alert">
-              {summary}
-            </p>
-          )}
-          <div className="rx-actions">
-            <button type="submit" className={kind === 'refusal' ? 'rx-danger' : 'primary'} disabled={busy}>
-              {busy ? t('ui.lc.sending') : t('ui.tracking.requestSave')}
-            </button>
-            <button type="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        </SubmitForm>
       )}
     </Dialog>
   );

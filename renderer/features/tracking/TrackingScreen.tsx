@@ -3,7 +3,9 @@ import type { DossierSummary } from '../../../shared/api/lifecycle';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
-import { moveAmongRows, note, NoteLine, StatusBadge, type Note } from '../lifecycle/controls';
+import { SearchPanel } from '../../ui/SearchPanel';
+import { useLatest } from '../../ui/useLatest';
+import { note, NoteLine, StatusBadge, type Note } from '../lifecycle/controls';
 import { day } from '../lifecycle/format';
 import { focusSoon, scannedCode, scannedId, useScans } from '../lifecycle/scans';
 import { Dashboard } from './Dashboard';
@@ -22,14 +24,15 @@ export function TrackingScreen() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const searchInput = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
   const timeline = useRef<HTMLDivElement>(null);
-  const ticket = useRef(0);
+  const latest = useLatest();
 
   function open(id: number) {
     setOpenId(id);
     setTimeout(() => timeline.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), 0);
   }
+
+  const searchFailed = (err: unknown) => setSearchNote(note('error', errorMessage(err)));
 
   async function search(text: string) {
     const q = text.trim();
@@ -38,31 +41,29 @@ export function TrackingScreen() {
       searchInput.current?.focus();
       return;
     }
-    const mine = ++ticket.current;
     setSearchNote(null);
-    try {
-      const found = await api['tracking.search']({ query: q });
-      if (mine !== ticket.current) return;
-      setResults(found);
-      if (found.length === 0) setSearchNote(note('warn', t('ui.tracking.noneFound', { query: q })));
-      else if (found.length === 1) open(found[0].id);
-    } catch (err) {
-      if (mine === ticket.current) setSearchNote(note('error', errorMessage(err)));
-    }
+    await latest(
+      () => api['tracking.search']({ query: q }),
+      (found) => {
+        setResults(found);
+        if (found.length === 0) setSearchNote(note('warn', t('ui.tracking.noneFound', { query: q })));
+        else if (found.length === 1) open(found[0].id);
+      },
+      searchFailed,
+    );
   }
 
   /** A scanned code is exact: straight to its timeline. */
   async function find(code: string) {
-    const mine = ++ticket.current;
     setSearchNote(null);
-    try {
-      const d = await api['tracking.find']({ code });
-      if (mine !== ticket.current) return;
-      setResults([d]);
-      open(d.id);
-    } catch (err) {
-      if (mine === ticket.current) setSearchNote(note('error', errorMessage(err)));
-    }
+    await latest(
+      () => api['tracking.find']({ code }),
+      (d) => {
+        setResults([d]);
+        open(d.id);
+      },
+      searchFailed,
+    );
   }
 
   useScans((e) => {
@@ -88,56 +89,33 @@ export function TrackingScreen() {
     <div className="lc-screen">
       <h1>{t('ui.tracking.title')}</h1>
       <section className="rx-panel" aria-label={t('ui.tracking.searchSection')}>
-        <form
-          className="lc-scan"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void search(query);
-          }}
-        >
-          <label htmlFor="tr-search" className="lc-scan-label">
-            {t('ui.tracking.searchLabel')}
-          </label>
-          <div className="lc-scan-row">
-            <input
-              id="tr-search"
-              ref={searchInput}
-              className="lc-scan-input"
-              type="search"
-              autoFocus
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => moveAmongRows(e, list.current)}
-            />
-            <button type="submit" className="primary">
-              {t('ui.lc.search')}
-            </button>
-          </div>
-          <p className="muted small">{t('ui.tracking.searchHint')}</p>
-        </form>
-        <NoteLine value={searchNote} />
-        {results && results.length > 0 && (
-          <ul className="lc-list" ref={list} aria-label={t('ui.lc.results', { n: results.length })} onKeyDown={(e) => moveAmongRows(e, list.current)}>
-            {results.map((d) => (
-              <li key={d.id}>
-                <button type="button" data-row className={openId === d.id ? 'lc-row chosen' : 'lc-row'} aria-pressed={openId === d.id} onClick={() => open(d.id)}>
-                  <span className="code">{d.code}</span>
-                  {d.itemNumber && <span className="code muted"> · {d.itemNumber}</span>}
-                  <strong className="lc-block">{d.applicantName}</strong>
-                  <span className="muted small lc-block">
-                    {d.procedureName} · {t('ui.lc.receivedOn', { date: day(d.receivedAt) })}
-                    {d.resultDate && ` · ${t('ui.lc.resultOn', { date: day(d.resultDate) })}`}
-                  </span>
-                  <StatusBadge dossier={d} />
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SearchPanel
+          inputId="tr-search"
+          label={t('ui.tracking.searchLabel')}
+          hint={t('ui.tracking.searchHint')}
+          query={query}
+          onQueryChange={setQuery}
+          onSearch={(text) => void search(text)}
+          inputRef={searchInput}
+          maxLength={200}
+          landmark
+          status={<NoteLine value={searchNote} />}
+          results={results}
+          isChosen={(d) => openId === d.id}
+          onPick={(d) => open(d.id)}
+          renderRow={(d) => (
+            <>
+              <span className="code">{d.code}</span>
+              {d.itemNumber && <span className="code muted"> · {d.itemNumber}</span>}
+              <strong className="lc-block">{d.applicantName}</strong>
+              <span className="muted small lc-block">
+                {d.procedureName} · {t('ui.lc.receivedOn', { date: day(d.receivedAt) })}
+                {d.resultDate && ` · ${t('ui.lc.resultOn', { date: day(d.resultDate) })}`}
+              </span>
+              <StatusBadge dossier={d} />
+            </>
+          )}
+        />
       </section>
 
       <div ref={timeline}>
