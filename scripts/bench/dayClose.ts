@@ -10,7 +10,7 @@ import { buildDayReport } from '../../main/services/reports/reportBuilders';
 import type { DayReport, PeriodReport } from '../../shared/api/dayClose';
 import { MANAGER } from '../../test/support/app';
 import { track } from './cleanup';
-import { countSheet, dayCloseDatabase, PRINT_JOB_DAYS, readDayCloseSeedInfo, type DayCloseSeedInfo } from './dayCloseSeed';
+import { cashToRemit, countSheet, dayCloseDatabase, FLOAT_KEPT, PRINT_JOB_DAYS, readDayCloseSeedInfo, remittanceNote, type DayCloseSeedInfo } from './dayCloseSeed';
 import { fmtCount, fmtMs, fmtRatio, percentile, table } from './report';
 
 /**
@@ -306,13 +306,22 @@ export async function benchDayClose(o: DayCloseBenchOptions = {}): Promise<DayCl
       const reports = new Map<string, DayReport>();
       const dayEvents = new Map<string, number>();
       const shiftSums = db.prepare('SELECT coalesce(sum(cash_expected), 0) AS cash, coalesce(sum(transfer_expected), 0) AS transfer FROM shift_close WHERE day = ?');
-      const opening = db.prepare('SELECT cash_counted FROM day_close WHERE day < ? ORDER BY day DESC LIMIT 1').pluck();
+      // The float the drawers start from: what the previous close counted less what it remitted.
+      const previousClose = db.prepare('SELECT cash_counted AS counted, cash_remitted AS remitted FROM day_close WHERE day < ? ORDER BY day DESC LIMIT 1');
+      const floatBefore = (day: string) => {
+        const p = previousClose.get(day) as { counted: number; remitted: number } | undefined;
+        return p ? p.counted - p.remitted : 0;
+      };
+      // The manager knows what tomorrow pays out of the drawers (fees handed to agencies), as the seed's closes did.
+      const dayNetCash = db.prepare(`SELECT coalesce(sum(amount), 0) FROM ledger_entry WHERE day = ? AND payment_method = 'cash'`).pluck();
+      const firstFloat = floatBefore(openDays[0]);
       try {
         for (const day of openDays) {
           now = vn(day, '17:45');
           // The manager counts the drawers: the opening float plus what the clerks' shift closes handed in (blind: not read from the ledger).
           const s = shiftSums.get(day) as { cash: number; transfer: number };
-          const sheet = countSheet(((opening.get(day) as number | undefined) ?? 0) + s.cash);
+          const sheet = countSheet(floatBefore(day) + s.cash);
+          const remitted = cashToRemit(sheet.total, dayNetCash.get(addDays(day, 1)) as number);
           const key = `bench-${process.pid}-${Date.now()}-${day}`;
           const t0 = hr();
           const count = app.services.dayClose.countDay(ctx, session, { day, denominations: sheet.denominations, transferConfirmed: s.transfer, idempotencyKey: `${key}:count` });
@@ -325,6 +334,8 @@ export async function benchDayClose(o: DayCloseBenchOptions = {}): Promise<DayCl
             ...(count.needsReason ? { reason: 'Tiền lẻ dưới 200 đ không có mệnh giá để đếm' } : {}),
             ...(count.needsApproval ? { approval: { username: MANAGER.username, password: MANAGER.password } } : {}),
             overrideReason: 'Kết quả chờ công dân đến nhận và hồ sơ chờ chuyển theo lịch: bình thường',
+            cashRemitted: remitted,
+            ...(remitted > 0 ? { remittanceNote: remittanceNote(day) } : {}),
             idempotencyKey: `${key}:close`,
           });
           const closeMs = msSince(t1);
@@ -442,11 +453,21 @@ export async function benchDayClose(o: DayCloseBenchOptions = {}): Promise<DayCl
       const allMs = msSince(t0);
       const allMismatches: string[] = [];
       let agreeDays = 0;
+      // And the float: each Z report's opening cash is what the Z report before it counted less what it remitted.
+      let carried = firstFloat;
+      const floats: number[] = [];
       for (const day of openDays) {
-        const m = diff(day, reportNumbers(reports.get(day) as DayReport), allNaive.get(day) ?? {});
+        const r = reports.get(day) as DayReport;
+        const m = diff(day, reportNumbers(r), allNaive.get(day) ?? {});
+        if (r.openingCash !== carried) m.push(`${day} openingCash: service ${r.openingCash}, previous close counted − remitted ${carried}`);
+        floats.push(r.openingCash);
+        carried = r.count ? r.count.cashCounted - r.count.cashRemitted : carried;
         if (m.length === 0) agreeDays++;
         allMismatches.push(...m);
       }
+      checks.push(
+        `opening floats of the ${openDays.length} open days ${fmtCount(Math.min(...floats))} … ${fmtCount(Math.max(...floats))} đ (each close remits what was counted above ${fmtCount(FLOAT_KEPT)} đ and tomorrow's payouts)`,
+      );
       // The running fee balances (agency_fee_balance, shown as "outstanding") against every ledger line ever.
       const tb = hr();
       const owed = db

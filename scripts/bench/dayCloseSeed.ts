@@ -96,6 +96,22 @@ export function countSheet(amount: number): { denominations: { value: number; co
   return { denominations, total: Math.max(0, amount) - rest };
 }
 
+/** The cash the manager keeps in the drawers overnight (the float); the rest of the count leaves at the close. */
+export const FLOAT_KEPT = 2_000_000;
+
+/**
+ * What the manager remits at a close (to the bank or the provincial post): what was counted above
+ * the float kept — plus whatever the next day is known to pay out of the drawers beyond what it
+ * takes in (fees handed to agencies) — in whole 100.000 đ; never more than counted.
+ */
+export function cashToRemit(counted: number, nextDayNetCash: number): number {
+  const keep = FLOAT_KEPT + Math.max(0, -nextDayNetCash);
+  return counted > keep ? Math.floor((counted - keep) / 100_000) * 100_000 : 0;
+}
+
+/** The note of a remittance: the bank's paying-in slip of the day. */
+export const remittanceNote = (day: string) => `Nộp ngân hàng, giấy nộp tiền GNT-${day.replaceAll('-', '')}`;
+
 const RELATIONS = ['Vợ', 'Chồng', 'Con', 'Cha', 'Mẹ', 'Anh trai', 'Chị gái', 'Em', 'Hàng xóm'];
 const POSTMEN = ['Nguyễn Văn Tâm', 'Trần Quốc Huy', 'Lê Minh Phúc', 'Phạm Thị Hạnh', 'Đàng Văn Sang'];
 const CARRIERS = ['Xe thư tuyến tỉnh', 'Bưu tá Trần Văn Lộc', 'Xe thư nội tỉnh Phan Rang', 'Bưu tá Chế Minh Thành'];
@@ -1056,10 +1072,11 @@ function seedShiftCloses(db: Database.Database, managerId: number, rng: Rng): nu
 /**
  * Closes every day before the open ones through the real DayCloseService, in order, with the
  * clock at 17:45 that day: the manager's blind count of the drawers (the opening float carried from
- * the previous close plus the day's net cash, counted exactly — the app has no cash remittance, so
- * the float only grows), the close with the
- * pending work overridden (results still waiting at the counter are normal), the Z report stored
- * and sealed into the hash chain. The Z report print jobs are marked printed afterwards.
+ * the previous close plus the day's net cash, counted exactly), the close remitting what was counted
+ * above the float kept (FLOAT_KEPT, see `cashToRemit`, so the float stays near 2.000.000 đ over five
+ * years instead of growing by every day's takings), the pending work overridden (results still
+ * waiting at the counter are normal), the Z report stored and sealed into the hash chain. The Z
+ * report print jobs are marked printed afterwards.
  */
 async function sealHistory(dir: string, info: DayCloseSeedInfo, log: (line: string) => void): Promise<{ days: number; first: string | null; last: string | null; seconds: number; medianMs: number }> {
   const t0 = Date.now();
@@ -1078,7 +1095,7 @@ async function sealHistory(dir: string, info: DayCloseSeedInfo, log: (line: stri
     const expect = app.db.prepare(
       `SELECT coalesce(sum(CASE WHEN payment_method = 'cash' THEN amount END), 0) AS cash, coalesce(sum(CASE WHEN payment_method = 'transfer' THEN amount END), 0) AS transfer FROM ledger_entry WHERE day = ?`,
     );
-    // The drawers hold the previous close's counted cash (the opening float) plus the day's net cash.
+    // The drawers hold the previous close's counted cash less its remittance (the opening float) plus the day's net cash.
     let opening = 0;
     log(`  sealing ${fmtCount(toSeal.length)} history days through DayCloseService (${toSeal[0]} … ${toSeal[toSeal.length - 1]})…`);
     let nextLog = Date.now() + 30_000;
@@ -1089,13 +1106,17 @@ async function sealHistory(dir: string, info: DayCloseSeedInfo, log: (line: stri
       const ts = process.hrtime.bigint();
       const count = app.services.dayClose.countDay(ctx, session, { day, denominations: sheet.denominations, transferConfirmed: e.transfer, idempotencyKey: `seed-day-count:${day}` });
       now += 60_000;
-      opening = sheet.total;
+      const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+      const remitted = cashToRemit(sheet.total, (expect.get(nextDay) as { cash: number }).cash);
+      opening = sheet.total - remitted;
       await app.services.dayClose.closeDay(ctx, session, {
         day,
         countId: count.id,
         ...(count.needsReason ? { reason: 'Tiền lẻ không đủ mệnh giá để đếm' } : {}),
         ...(count.needsApproval ? { approval: { username: MANAGER.username, password: MANAGER.password } } : {}),
         overrideReason: 'Kết quả chờ công dân đến nhận và hồ sơ chờ chuyển theo lịch: bình thường',
+        cashRemitted: remitted,
+        ...(remitted > 0 ? { remittanceNote: remittanceNote(day) } : {}),
         idempotencyKey: `seed-day-close:${day}`,
       });
       times.push(Number(process.hrtime.bigint() - ts) / 1e6);

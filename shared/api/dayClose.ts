@@ -19,6 +19,8 @@ const id = z.number().int().positive();
 const int = z.number().int();
 const key = z.string().min(8).max(100);
 const reason = z.string().trim().min(5).max(500);
+/** The longest remittance note (slip number, bank reference) a day close keeps. */
+export const REMITTANCE_NOTE_MAX = 200;
 
 export const LEDGER_KINDS = ['phi', 'le_phi', 'postal_send', 'postal_return', 'cod', 'reversal', 'agency_handover', 'transfer_received'] as const;
 export const ledgerKindSchema = z.enum(LEDGER_KINDS);
@@ -114,8 +116,8 @@ export const cashCountSchema = z.object({
   cashCounted: int,
   transferConfirmed: int,
   /**
-   * Day counts: the cash the previous day close counted, carried forward as the opening float
-   * (0 before the first close); cashExpected = openingCash + the day's net cash lines. Shift
+   * Day counts: the cash the previous day close counted less the cash it remitted, carried forward
+   * as the opening float (0 before the first close); cashExpected = openingCash + the day's net cash lines. Shift
    * counts: always 0 — a shift expects the clerk's takings since their last shift close.
    */
   openingCash: int,
@@ -218,8 +220,8 @@ export const dayReportSchema = z.object({
   money: z.object({ byKind: z.array(moneyRowSchema), totals: moneyTotalsSchema }),
   byClerk: z.array(z.object({ userId: int, name: z.string(), ...byMethod })),
   /**
-   * Cash in the drawers when the day began: what the previous day close counted (0 before the
-   * first close). Z: as counted at the close; X: carried from the latest close before the day.
+   * Cash in the drawers when the day began: what the previous day close counted less what it
+   * remitted (0 before the first close). Z: as at the close; X: carried from the latest close before the day.
    * Cash expected at the end of the day = openingCash + money.totals.cash.
    */
   openingCash: int.default(0),
@@ -246,6 +248,10 @@ export const dayReportSchema = z.object({
       approvedBy: z.string().nullable(),
       /** How many times the day was counted before closing (every count is kept). */
       attempts: int,
+      /** Cash counted that left the office at the close (bank, provincial post); the next day starts from cashCounted - cashRemitted. */
+      cashRemitted: int.default(0),
+      /** The remittance slip / bank reference. */
+      remittanceNote: z.string().nullable().default(null),
     })
     .nullable(),
   pending: pendingSchema.nullable(),
@@ -267,6 +273,9 @@ export const dayCloseSummarySchema = z.object({
   reason: z.string().nullable(),
   approvedBy: z.string().nullable(),
   overrideReason: z.string().nullable(),
+  /** Cash counted that left the office at the close; the next day's opening float is cashCounted - cashRemitted. */
+  cashRemitted: int,
+  remittanceNote: z.string().nullable(),
   hash: z.string(),
 });
 export type DayCloseSummary = z.infer<typeof dayCloseSummarySchema>;
@@ -363,9 +372,22 @@ export const dayCloseMethods = {
   'dayClose.updateConfig': m(dayCloseConfigSchema.partial().strict(), dayCloseConfigSchema, 'day.close'),
   'dayClose.pending': m(z.object({ day: isoDate.optional() }).strict(), pendingSchema, 'day.close'),
   'dayClose.count': m(countInputSchema.extend({ day: isoDate.optional() }).strict(), cashCountSchema, 'day.close'),
+  /**
+   * cashRemitted: the cash counted that leaves the office at the close (to the bank or the provincial
+   * post), 0 to cashCounted (the service refuses more); remittanceNote: its slip / bank reference.
+   */
   'dayClose.close': m(
     z
-      .object({ day: isoDate.optional(), countId: id, reason: reason.optional(), approval: approvalSchema.optional(), overrideReason: reason.optional(), idempotencyKey: key })
+      .object({
+        day: isoDate.optional(),
+        countId: id,
+        reason: reason.optional(),
+        approval: approvalSchema.optional(),
+        overrideReason: reason.optional(),
+        cashRemitted: z.number().int().min(0).max(1_000_000_000_000).default(0),
+        remittanceNote: z.string().trim().max(REMITTANCE_NOTE_MAX).optional(),
+        idempotencyKey: key,
+      })
       .strict(),
     z.object({ close: dayCloseSummarySchema, report: dayReportSchema, printJob: printJobSchema.nullable() }),
     'day.close',

@@ -96,6 +96,9 @@ export function dayReportReceipt(report: DayReport, o: { reprint?: boolean } = {
     blocks.push(row(t('dayClose.doc.transferExpected'), money(c.transferExpected)));
     blocks.push(row(t('dayClose.doc.transferConfirmed'), money(c.transferConfirmed)));
     blocks.push(row(t('dayClose.doc.difference'), signed(c.transferDifference), true));
+    blocks.push(row(t('dayClose.doc.cashRemitted'), money(c.cashRemitted)));
+    blocks.push(row(t('dayClose.doc.cashCarried'), money(c.cashCounted - c.cashRemitted), true));
+    if (c.remittanceNote) blocks.push({ type: 'text', text: t('dayClose.doc.remittanceNote', { note: c.remittanceNote }) });
     if (c.reason) blocks.push({ type: 'text', text: t('dayClose.doc.reason', { reason: c.reason }) });
     if (c.approvedBy) blocks.push({ type: 'text', text: t('dayClose.doc.approvedBy', { name: c.approvedBy }) });
     if (c.attempts > 1) blocks.push({ type: 'text', text: t('dayClose.doc.attempts', { n: c.attempts }) });
@@ -270,7 +273,11 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
         [t('dayClose.method.transfer'), money(c.transferExpected), money(c.transferConfirmed), signed(c.transferDifference)],
       ],
     });
-    const notes = [];
+    const notes = [
+      { label: t('dayClose.doc.cashRemitted'), value: money(c.cashRemitted) },
+      { label: t('dayClose.doc.cashCarried'), value: money(c.cashCounted - c.cashRemitted) },
+    ];
+    if (c.remittanceNote) notes.push({ label: t('dayClose.doc.remittanceNoteLabel'), value: c.remittanceNote });
     if (c.reason) notes.push({ label: t('dayClose.doc.reasonLabel'), value: c.reason });
     if (c.approvedBy) notes.push({ label: t('dayClose.doc.approvedByLabel'), value: c.approvedBy });
     notes.push({ label: t('dayClose.doc.attemptsLabel'), value: String(c.attempts) });

@@ -68,8 +68,11 @@ END;
 
 -- The manager's close of a day. `report` is the Z report exactly as sealed (reprints show it);
 -- the digests are sha256 of the canonical serialization of the day's ledger lines, dossier events,
--- guidance slips and counts; hash = sha256(prev_hash, the four digests and the digest of the stored
--- report), chained by sequence (main/services/dayClose/seal.ts).
+-- guidance slips and counts (the close's own columns, the remittance among them, are in the count
+-- digest); hash = sha256(prev_hash, the four digests and the digest of the stored report), chained
+-- by sequence (main/services/dayClose/seal.ts). cash_remitted: the cash counted that leaves the
+-- office at the close (to the bank or the provincial post, slip in remittance_note); the next day's
+-- opening float is cash_counted - cash_remitted.
 CREATE TABLE day_close (
   id                  INTEGER PRIMARY KEY,
   sequence            INTEGER NOT NULL UNIQUE,
@@ -85,6 +88,8 @@ CREATE TABLE day_close (
   reason              TEXT,
   approved_by         INTEGER REFERENCES app_user (id),
   override_reason     TEXT,
+  cash_remitted       INTEGER NOT NULL DEFAULT 0 CHECK (cash_remitted >= 0),
+  remittance_note     TEXT,
   report              TEXT NOT NULL,
   ledger_digest       TEXT NOT NULL,
   events_digest       TEXT NOT NULL,

@@ -238,9 +238,11 @@ export function insertDayClose(db: Db, r: Omit<DayCloseRow, 'id'>): number {
     stmt(
       db,
       `INSERT INTO day_close (sequence, point_code, day, closed_at, closed_by, count_id, cash_expected, cash_counted, transfer_expected, transfer_confirmed,
-         reason, approved_by, override_reason, report, ledger_digest, events_digest, slips_digest, count_digest, prev_hash, hash, idempotency_key)
+         reason, approved_by, override_reason, cash_remitted, remittance_note, report, ledger_digest, events_digest, slips_digest, count_digest, prev_hash, hash,
+         idempotency_key)
        VALUES (@sequence, @point_code, @day, @closed_at, @closed_by, @count_id, @cash_expected, @cash_counted, @transfer_expected, @transfer_confirmed,
-         @reason, @approved_by, @override_reason, @report, @ledger_digest, @events_digest, @slips_digest, @count_digest, @prev_hash, @hash, @idempotency_key)`,
+         @reason, @approved_by, @override_reason, @cash_remitted, @remittance_note, @report, @ledger_digest, @events_digest, @slips_digest, @count_digest, @prev_hash, @hash,
+         @idempotency_key)`,
     ).run(r).lastInsertRowid,
   );
 }
@@ -275,6 +277,8 @@ export function toSummary(db: Db, r: DayCloseRow): DayCloseSummary {
     reason: r.reason,
     approvedBy: userName(db, r.approved_by),
     overrideReason: r.override_reason,
+    cashRemitted: r.cash_remitted,
+    remittanceNote: r.remittance_note,
     hash: r.hash,
   };
 }

@@ -2,10 +2,10 @@ import type { Db } from '../../db/database';
 import { ApiError } from '../../../shared/api/errors';
 import type { FilePayload } from '../../../shared/api/contract';
 import type { PrintJob } from '../../../shared/api/devices';
-import { dayCloseConfigSchema, type CashCount, type DayCloseConfig, type DayCloseSummary, type DayReport, type Pending, type Shift } from '../../../shared/api/dayClose';
+import { dayCloseConfigSchema, REMITTANCE_NOTE_MAX, type CashCount, type DayCloseConfig, type DayCloseSummary, type DayReport, type Pending, type Shift } from '../../../shared/api/dayClose';
 import { assessClose, cashTotal, closeRefusal, countProblems, normaliseCount, type DenominationCount } from '../../../shared/dayClose/cash';
 import { dayReportA4, dayReportReceipt, shiftReceipt } from '../../../shared/dayClose/documents';
-import { t } from '../../../shared/messages/vi';
+import { formatMoney, t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import type { ReceiptDocument } from '../../../shared/printing/document';
 import { displayDate, isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
@@ -72,6 +72,15 @@ interface CloseInput {
   idempotencyKey: string;
 }
 
+interface DayCloseInput extends CloseInput {
+  day?: string;
+  overrideReason?: string;
+  /** Cash counted that leaves the office at the close (bank, provincial post): 0 … the cash counted; 0 when not given. */
+  cashRemitted?: number;
+  /** The remittance slip / bank reference (≤ REMITTANCE_NOTE_MAX characters); blank is none. */
+  remittanceNote?: string;
+}
+
 /** The last line a count covers: with no line in it, the line it starts after. */
 const lastCovered = (e: Expectation, after: number) => (e.lines ? e.lastId : after);
 
@@ -80,8 +89,9 @@ const lastCovered = (e: Expectation, after: number) => (e.lines ? e.lastId : aft
  * counted per payment method, a reason for any difference and a manager's approval above the
  * threshold; before the day close, the list of what is still open. A shift expects the cash of the
  * clerk's drawer since their last shift close; the day expects the opening float (what the previous
- * close counted) plus the day's net cash. The day close seals the day (hash chain over its rows
- * and its Z report) and stores the Z report; from then on the database refuses anything
+ * close counted less the cash it remitted to the bank or the provincial post) plus the day's net
+ * cash. The day close records the cash remitted, seals the day (hash chain over its rows, the
+ * remittance and its Z report) and stores the Z report; from then on the database refuses anything
  * dated on it. Every close is one transaction and idempotent per request key.
  */
 export class DayCloseService {
@@ -307,8 +317,8 @@ export class DayCloseService {
   }
 
   /**
-   * What the day's drawers should hold together: the cash the previous day close counted (the
-   * opening float carried forward; 0 before the first close) plus the day's net cash lines.
+   * What the day's drawers should hold together: the cash the previous day close counted less what
+   * it remitted (the opening float carried forward; 0 before the first close) plus the day's net cash lines.
    */
   private dayCashExpectation(day: string): Expectation & { opening: number } {
     const e = dayExpectation(this.db, day);
@@ -316,17 +326,24 @@ export class DayCloseService {
     return { ...e, cash: opening + e.cash, opening };
   }
 
-  async closeDay(
-    ctx: CallContext,
-    session: Session,
-    input: CloseInput & { day?: string; overrideReason?: string },
-  ): Promise<{ close: DayCloseSummary; report: DayReport; printJob: PrintJob | null }> {
+  /** The remittance asked for, checked against the count: refused (nothing written) unless 0 ≤ remitted ≤ counted. */
+  private remittance(input: DayCloseInput, count: CashCountRow): { cash: number; note: string | null } {
+    const cash = input.cashRemitted ?? 0;
+    if (!Number.isSafeInteger(cash) || cash < 0) throw new ApiError('CONFLICT', t('dayClose.remitNotAmount', { value: String(cash) }));
+    if (cash > count.cash_counted) throw new ApiError('CONFLICT', t('dayClose.remitOverCounted', { remitted: formatMoney(cash), counted: formatMoney(count.cash_counted) }));
+    const note = input.remittanceNote?.trim() || null;
+    if (note !== null && note.length > REMITTANCE_NOTE_MAX) throw new ApiError('CONFLICT', t('dayClose.remitNoteTooLong', { max: REMITTANCE_NOTE_MAX }));
+    return { cash, note };
+  }
+
+  async closeDay(ctx: CallContext, session: Session, input: DayCloseInput): Promise<{ close: DayCloseSummary; report: DayReport; printJob: PrintJob | null }> {
     const done = dayCloseByKey(this.db, input.idempotencyKey);
     if (done) return { close: toSummary(this.db, done), report: JSON.parse(done.report) as DayReport, printJob: findJobByKey(this.db, `dayClose:${done.day}:z`) };
     const day = this.resolveDay(input.day);
     if (dayCloseByDay(this.db, day)) throw new ApiError('CONFLICT', t('dayClose.alreadyClosed', { date: displayDate(day) }));
     const count = countById(this.db, input.countId);
     if (!count || count.scope !== 'day' || count.day !== day) throw ApiError.of('NOT_FOUND', { what: t('dayClose.countWhat', { id: input.countId }) });
+    const remitted = this.remittance(input, count);
     const approvedBy = await this.approver(input.approval);
     const config = this.config();
     const point = this.point();
@@ -373,6 +390,8 @@ export class DayCloseService {
           reason: input.reason ?? null,
           approved_by: approvedBy,
           override_reason: input.overrideReason ?? null,
+          cash_remitted: remitted.cash,
+          remittance_note: remitted.note,
         };
         const prevHash = prev?.hash ?? GENESIS_HASH;
         const digests = sealDigests(this.db, facts);
@@ -391,6 +410,8 @@ export class DayCloseService {
             reason: facts.reason,
             approvedBy: userName(this.db, approvedBy),
             attempts: dayCountAttempts(this.db, day),
+            cashRemitted: facts.cash_remitted,
+            remittanceNote: facts.remittance_note,
           },
           pending,
           overrideReason: facts.override_reason,
@@ -415,7 +436,16 @@ export class DayCloseService {
           action: 'day.close',
           entity: 'day_close',
           entityId: id,
-          detail: { day, sequence: facts.sequence, hash, cashDifference: assessment.cashDifference, override: facts.override_reason, actor: ctx.actor },
+          detail: {
+            day,
+            sequence: facts.sequence,
+            hash,
+            cashDifference: assessment.cashDifference,
+            cashRemitted: facts.cash_remitted,
+            remittanceNote: facts.remittance_note,
+            override: facts.override_reason,
+            actor: ctx.actor,
+          },
         });
         job = this.printing.print(ctx, { idempotencyKey: `dayClose:${day}:z`, document: dayReportReceipt(report), kick: false });
         return { close: toSummary(this.db, dayCloseByDay(this.db, day) as NonNullable<ReturnType<typeof dayCloseByDay>>), report };

@@ -65,6 +65,9 @@ export interface DayCloseFacts {
   reason: string | null;
   approved_by: number | null;
   override_reason: string | null;
+  /** The cash counted that left the office at the close (bank, provincial post); the next day's float is cash_counted - cash_remitted. */
+  cash_remitted: number;
+  remittance_note: string | null;
 }
 
 const CLOSE_COLUMNS = [
@@ -81,6 +84,8 @@ const CLOSE_COLUMNS = [
   'reason',
   'approved_by',
   'override_reason',
+  'cash_remitted',
+  'remittance_note',
 ] as const satisfies readonly (keyof DayCloseFacts)[];
 
 const COUNT_SQL = `SELECT id, scope, day, at, user_id, denominations, cash_counted, transfer_confirmed, cash_expected, transfer_expected,
@@ -88,7 +93,10 @@ const COUNT_SQL = `SELECT id, scope, day, at, user_id, denominations, cash_count
 const SHIFTS_SQL = `SELECT id, clerk_id, day, opened_at, closed_at, after_ledger_id, last_ledger_id, line_count, count_id, cash_expected, cash_counted,
     transfer_expected, transfer_confirmed, reason, approved_by FROM shift_close WHERE day = ? ORDER BY id`;
 
-/** The close's facts, its cash count (denominations) and the day's shift closes. */
+/**
+ * The close's facts (the remittance and its note among them: a changed remittance changes the
+ * float every later day starts from), its cash count (denominations) and the day's shift closes.
+ */
 export function countDigest(db: Db, close: DayCloseFacts): string {
   const count = db.prepare(COUNT_SQL).raw(true).get(close.count_id) as unknown[] | undefined;
   const shifts = db.prepare(SHIFTS_SQL).raw(true).all(close.day) as unknown[][];

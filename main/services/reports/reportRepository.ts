@@ -17,11 +17,12 @@ export function pointOf(db: Db): DayReport['point'] {
 }
 
 /**
- * The cash in the drawers when `day` began: what the latest day close before it counted (the
- * opening float carried forward), 0 before the first close.
+ * The cash in the drawers when `day` began: what the latest day close before it counted less the
+ * cash it remitted (to the bank or the provincial post) — the opening float carried forward; 0
+ * before the first close.
  */
 export function openingCash(db: Db, day: string): number {
-  return (stmt(db, 'SELECT cash_counted FROM day_close WHERE day < ? ORDER BY day DESC LIMIT 1').pluck().get(day) as number | undefined) ?? 0;
+  return (stmt(db, 'SELECT cash_counted - cash_remitted FROM day_close WHERE day < ? ORDER BY day DESC LIMIT 1').pluck().get(day) as number | undefined) ?? 0;
 }
 
 /** Level, field and agency names of procedure rows (any catalogue version). */

@@ -1,23 +1,40 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { pendingSchema, type CashCount, type DayCloseSummary, type Pending } from '../../../shared/api/dayClose';
+import { pendingSchema, REMITTANCE_NOTE_MAX, type CashCount, type DayCloseSummary, type Pending } from '../../../shared/api/dayClose';
 import type { PrintJob } from '../../../shared/api/devices';
 import { ApiError } from '../../../shared/api/errors';
 import { t } from '../../../shared/messages/vi';
 import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
-import { Field } from '../../ui/Field';
+import { Field, FieldFrame } from '../../ui/Field';
 import { dateTime, day as dayText, money } from '../lifecycle/format';
 import { parseDayFirst } from '../reception/model';
 import { CashCountForm } from '../shift/CashCountForm';
 import { CloseDecision } from '../shift/CloseDecision';
 import { differenceWord, signedMoney } from '../shift/format';
-import { checkOverrideReason, emptyCountForm, emptyDecision, newKey, shortHash, type CountValue, type Decision } from '../shift/model';
+import { checkOverrideReason, emptyCountForm, emptyDecision, newKey, parseAmount, shortHash, type CountValue, type Decision } from '../shift/model';
 import { DayReportView, reportTitle } from './DayReportView';
 import { PendingStep } from './PendingStep';
 
 type Step = 'pending' | 'count' | 'decide' | 'confirm';
 const STEPS: Step[] = ['pending', 'count', 'decide', 'confirm'];
+
+/**
+ * The cash remitted at the close as typed (bank, provincial post): a whole amount from 0 to the cash
+ * counted, and its note; the float carried to the next day is what stays.
+ */
+function checkRemittance(amountText: string, noteText: string, cashCounted: number): { cash: number | null; note: string; amountError?: string; noteError?: string } {
+  const parsed = parseAmount(amountText);
+  const cash = parsed !== null && parsed >= 0 ? parsed : null;
+  const note = noteText.trim();
+  return {
+    cash: cash !== null && cash <= cashCounted ? cash : null,
+    note,
+    amountError:
+      cash === null ? t('ui.dayClose.err.remitted') : cash > cashCounted ? t('ui.dayClose.err.remittedOver', { counted: money(cashCounted) }) : undefined,
+    noteError: note.length > REMITTANCE_NOTE_MAX ? t('ui.dayClose.err.remittanceNote', { max: REMITTANCE_NOTE_MAX }) : undefined,
+  };
+}
 
 /** Approval refused (wrong password, not a manager, account disabled): back to the approval fields. */
 const APPROVAL_CODES = new Set(['BAD_CREDENTIALS', 'FORBIDDEN', 'ACCOUNT_DISABLED']);
@@ -47,7 +64,8 @@ function Steps({ current, reachable, onGo }: { current: Step; reachable: Record<
 /**
  * The manager's day close in four steps: 1. what is still open (with an override reason to
  * close anyway), 2. the blind count, 3. the difference with its reason and approval, 4. the close
- * itself, which seals the day and makes the Z report (printed, on screen, PDF, XLSX).
+ * itself — with the cash remitted (bank, provincial post) and the float it leaves for the next day —
+ * which seals the day and makes the Z report (printed, on screen, PDF, XLSX).
  */
 export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayCloseSummary[]; onClosed: () => void; onOpenReport: (day: string, title: string) => void }) {
   const { api } = useApp();
@@ -66,6 +84,8 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
   const [decisionForm, setDecisionForm] = useState(emptyDecision);
   const [decision, setDecision] = useState<Decision | null>(null);
   const [closeKey, setCloseKey] = useState(newKey);
+  const [remitField, setRemitField] = useState('0');
+  const [remitNote, setRemitNote] = useState('');
   const [done, setDone] = useState<{ close: DayCloseSummary; printJob: PrintJob | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -98,6 +118,8 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
     setDecisionForm(emptyDecision());
     setDecision(null);
     setCloseKey(newKey());
+    setRemitField('0');
+    setRemitNote('');
     setDone(null);
     setError(null);
   }
@@ -137,13 +159,27 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
     setStep('count');
   };
 
+  const remittance = count ? checkRemittance(remitField, remitNote, count.cashCounted) : null;
+
   async function close() {
-    if (!count || !decision || !pending || busy) return;
+    if (!count || !decision || !pending || !remittance || busy) return;
+    if (remittance.cash === null || remittance.noteError) {
+      setError(t('ui.lc.fix', { n: (remittance.amountError ? 1 : 0) + (remittance.noteError ? 1 : 0) }));
+      return;
+    }
     setBusy(true);
     setError(null);
     const override = pending.blocking ? checkOverrideReason(overrideReason).value : undefined;
     try {
-      const r = await api['dayClose.close']({ day, countId: count.id, ...decision, ...(override ? { overrideReason: override } : {}), idempotencyKey: closeKey });
+      const r = await api['dayClose.close']({
+        day,
+        countId: count.id,
+        ...decision,
+        ...(override ? { overrideReason: override } : {}),
+        cashRemitted: remittance.cash,
+        ...(remittance.note ? { remittanceNote: remittance.note } : {}),
+        idempotencyKey: closeKey,
+      });
       setDone({ close: r.close, printJob: r.printJob });
       onClosed();
     } catch (err) {
@@ -289,6 +325,56 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
                 </>
               )}
             </dl>
+            {remittance && (
+              <div className="lc-stack" data-testid="remittance">
+                <FieldFrame label={t('ui.dayClose.remitted')} hint={t('ui.dayClose.remittedHint', { counted: money(count.cashCounted) })} error={remittance.amountError}>
+                  {(control) => (
+                    <span className="sh-unit">
+                      <input
+                        {...control}
+                        name="cashRemitted"
+                        value={remitField}
+                        inputMode="numeric"
+                        maxLength={20}
+                        autoComplete="off"
+                        disabled={busy}
+                        onFocus={(e) => e.target.select()}
+                        onChange={(e) => setRemitField(e.target.value)}
+                      />
+                      <span aria-hidden="true">đ</span>
+                    </span>
+                  )}
+                </FieldFrame>
+                <FieldFrame label={t('ui.dayClose.remittanceNote')} hint={t('ui.dayClose.remittanceNoteHint', { max: REMITTANCE_NOTE_MAX })} error={remittance.noteError}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      name="remittanceNote"
+                      value={remitNote}
+                      maxLength={REMITTANCE_NOTE_MAX + 50}
+                      autoComplete="off"
+                      disabled={busy}
+                      onChange={(e) => setRemitNote(e.target.value)}
+                    />
+                  )}
+                </FieldFrame>
+                <dl className="rx-facts dc-recap" aria-live="polite">
+                  <dt>{t('ui.dayClose.carried')}</dt>
+                  <dd data-testid="cash-carried">
+                    {remittance.cash === null ? (
+                      '—'
+                    ) : (
+                      <>
+                        <strong>{money(count.cashCounted - remittance.cash)}</strong>{' '}
+                        <span className="muted small">
+                          {t('ui.dayClose.carriedValue', { counted: money(count.cashCounted), remitted: money(remittance.cash) })}
+                        </span>
+                      </>
+                    )}
+                  </dd>
+                </dl>
+              </div>
+            )}
             <p className="lc-note lc-note-warn">{t('ui.dayClose.finalWarning', { day: dayText(day) })}</p>
             <div className="rx-actions">
               <button type="button" className="primary" onClick={() => void close()} disabled={busy}>
