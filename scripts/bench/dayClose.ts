@@ -11,7 +11,8 @@ import type { DayReport, PeriodReport } from '../../shared/api/dayClose';
 import { MANAGER } from '../../test/support/app';
 import { track } from './cleanup';
 import { cashToRemit, countSheet, dayCloseDatabase, FLOAT_KEPT, PRINT_JOB_DAYS, readDayCloseSeedInfo, remittanceNote, type DayCloseSeedInfo } from './dayCloseSeed';
-import { fmtCount, fmtMs, fmtRatio, percentile, table } from './report';
+import { fmtCount, fmtGb, fmtMs, fmtRatio, hr, msSince, stats, table, type Stats } from './report';
+import { addDays, DAY_MS, fsyncFile, type SeededBenchOptions } from './seedKit';
 
 /**
  * The end of a busy day — the manager's blind count (`dayClose.countDay`) and the close
@@ -33,19 +34,8 @@ import { fmtCount, fmtMs, fmtRatio, percentile, table } from './report';
 export const CLOSE_BUDGET_P95_MS = 200;
 export const PERIOD_BUDGET_MS = 2000;
 
-export interface DayCloseBenchOptions {
-  dossiers?: number;
+export interface DayCloseBenchOptions extends SeededBenchOptions {
   periodRuns?: number;
-  reseed?: boolean;
-  log?: (line: string) => void;
-}
-
-export interface Stats {
-  n: number;
-  min: number;
-  p50: number;
-  p95: number;
-  max: number;
 }
 
 export interface CloseRun {
@@ -94,15 +84,6 @@ export interface DayCloseResult {
   checks: string[];
 }
 
-function stats(samples: number[]): Stats {
-  const s = Float64Array.from(samples).sort();
-  return { n: s.length, min: s[0], p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
-}
-
-const hr = () => process.hrtime.bigint();
-const msSince = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 const vn = (day: string, time: string) => Date.parse(`${day}T${time}:00+07:00`);
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];
@@ -243,15 +224,10 @@ export async function benchDayClose(o: DayCloseBenchOptions = {}): Promise<DayCl
     let app: App | null = null;
     let seed: DayCloseSeedInfo | null = null;
     for (let attempt = 0; attempt < 2 && !seed; attempt++) {
-      log(`  copying ${seeded.cacheFile} (${(seeded.bytes / 1e9).toFixed(2)} GB)…`);
+      log(`  copying ${seeded.cacheFile} (${fmtGb(seeded.bytes)})…`);
       const t0 = hr();
       fs.copyFileSync(seeded.cacheFile, paths.dbFile);
-      const fd = fs.openSync(paths.dbFile, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fsyncFile(paths.dbFile);
       copyMs = msSince(t0);
       const t1 = hr();
       app = openApp({ dataDir: dir, host: 'browser', startDevices: false, clock: () => new Date(now), log: () => {} });
@@ -530,7 +506,6 @@ export async function benchDayClose(o: DayCloseBenchOptions = {}): Promise<DayCl
 
 // ── Output ──
 
-const fmtGb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 export function formatDayClose(r: DayCloseResult): string {

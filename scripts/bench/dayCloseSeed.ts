@@ -19,28 +19,46 @@
  * the sample catalogue, the seed format and the seeders' text.
  */
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openApp } from '../../main/app/compose';
 import { loadMigrations } from '../../main/db/database';
-import { newContext, type CallContext, type Session } from '../../main/services/context';
+import { newContext, type Session } from '../../main/services/context';
 import { DENOMINATIONS } from '../../shared/dayClose/cash';
-import type { Delivery, FeeLine, Person, ReceptionService as Service } from '../../shared/api/reception';
+import type { Delivery, FeeLine, ReceptionService as Service } from '../../shared/api/reception';
 import { applyEvent, type DossierLifecycle } from '../../shared/dossier/lifecycle';
 import { t } from '../../shared/messages/vi';
 import { formatDossierCode } from '../../shared/reception/codes';
-import { formatS10 } from '../../shared/scan/s10';
-import { foldVietnamese } from '../../shared/text/fold';
-import { vietnamDay } from '../../shared/time/vietnam';
 import { MANAGER, POINT, setUpAndSignIn, testApp } from '../../test/support/app';
 import { allocateItemNumbers, confirmInput } from '../../test/support/reception';
-import { track } from './cleanup';
 import { seededRandom } from './generate';
 import { fmtCount } from './report';
 import { GRAMS, pickService, procedureTemplates, randomDelivery, randomPerson, randomRepresentative, ZONES, type ProcedureTemplate } from './receptionSeed';
+import {
+  addDays,
+  benchSource,
+  between,
+  cachedSeed,
+  cacheFileFor,
+  CARRIERS,
+  counterLife,
+  DAY_MS,
+  endBulkLoad,
+  firstRun,
+  MINUTE,
+  pad2,
+  pick,
+  POSTMEN,
+  readSeedMarker,
+  RELATIONS,
+  seededUuid,
+  seedIntoCache,
+  startBulkLoad,
+  statusCounts,
+  weighted,
+  type Manifest as BaseManifest,
+  type Rng,
+  type SeededDb,
+} from './seedKit';
 
 /** Part of the cache key, with the migrations, the sample catalogue and the seeders' text. */
 const SEED_FORMAT = 1;
@@ -56,33 +74,8 @@ export const OPEN_DAYS = 35;
  * the file (copied every run) smaller.
  */
 export const PRINT_JOB_DAYS = 120;
-const S10_RANGE_SIZE = 10_000;
 const S10_FIRST_SERIAL = 30_000_000;
 const BATCH = 25_000;
-const MINUTE = 60_000;
-const DAY_MS = 86_400_000;
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
-const between = (rng: Rng, a: number, b: number) => a + rng() * (b - a);
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = rng() * total;
-  for (const [v, w] of items) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return items[items.length - 1][0];
-}
-
-function seededUuid(rng: Rng): string {
-  const h = () => ((rng() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [h(), h(), h(), h()];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[Math.floor(rng() * 4)]}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
-}
 
 /** A count sheet for `amount` đồng, biggest notes first, and what it adds up to (≤ amount; 0 for a negative amount). */
 export function countSheet(amount: number): { denominations: { value: number; count: number }[]; total: number } {
@@ -112,9 +105,6 @@ export function cashToRemit(counted: number, nextDayNetCash: number): number {
 /** The note of a remittance: the bank's paying-in slip of the day. */
 export const remittanceNote = (day: string) => `Nộp ngân hàng, giấy nộp tiền GNT-${day.replaceAll('-', '')}`;
 
-const RELATIONS = ['Vợ', 'Chồng', 'Con', 'Cha', 'Mẹ', 'Anh trai', 'Chị gái', 'Em', 'Hàng xóm'];
-const POSTMEN = ['Nguyễn Văn Tâm', 'Trần Quốc Huy', 'Lê Minh Phúc', 'Phạm Thị Hạnh', 'Đàng Văn Sang'];
-const CARRIERS = ['Xe thư tuyến tỉnh', 'Bưu tá Trần Văn Lộc', 'Xe thư nội tỉnh Phan Rang', 'Bưu tá Chế Minh Thành'];
 const FAIL_REASONS = ['Vắng nhà', 'Không liên lạc được', 'Người nhận hẹn phát lại', 'Địa chỉ chưa rõ, đang xác minh'];
 const SUPPLEMENT_REASONS: readonly (readonly [string, string[]])[] = [
   ['Thiếu giấy tờ chứng minh nơi cư trú', ['Xác nhận thông tin về cư trú']],
@@ -123,46 +113,6 @@ const SUPPLEMENT_REASONS: readonly (readonly [string, string[]])[] = [
 ];
 const REFUSAL_REASONS = ['Không thuộc thẩm quyền giải quyết', 'Hồ sơ không đủ điều kiện'];
 const SHIFT_REASONS = ['Trả lại tiền thừa nhầm cho khách', 'Thu thiếu tiền lẻ của khách', 'Tiền bàn giao cơ quan lấy từ quỹ két'];
-
-// ── Days ──
-
-interface Days {
-  day: (i: number) => string;
-  dow: (i: number) => number;
-  of: (ms: number) => number;
-  at: (i: number, minutes: number) => number;
-}
-
-function dayTable(first: string): Days {
-  const start0 = Date.parse(`${first}T00:00:00+07:00`);
-  const names: string[] = [];
-  const day = (i: number) => (names[i] ??= new Date(Date.parse(`${first}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10));
-  const dow0 = new Date(`${first}T00:00:00Z`).getUTCDay();
-  return {
-    day,
-    dow: (i) => (dow0 + i) % 7,
-    of: (ms) => Math.floor((ms - start0) / DAY_MS),
-    at: (i, minutes) => start0 + i * DAY_MS + Math.round(minutes * MINUTE),
-  };
-}
-
-/** Dossiers per day: weekdays full, Saturday half, Sunday almost closed, growing a little over the years. */
-function dailyCounts(rng: Rng, total: number, days: Days, last: number): number[] {
-  const w: number[] = [];
-  for (let i = 0; i <= last; i++) {
-    const wd = days.dow(i);
-    w.push((wd === 0 ? 0.04 : wd === 6 ? 0.5 : 1) * (0.8 + (i / last) * 0.3) * (0.85 + rng() * 0.3));
-  }
-  const sum = w.reduce((a, b) => a + b, 0);
-  const n = w.map((x) => Math.floor((x / sum) * total));
-  const frac = w.map((x, i) => ({ i, f: ((x / sum) * total) % 1 })).sort((a, b) => b.f - a.f);
-  let left = total - n.reduce((a, b) => a + b, 0);
-  for (const { i } of frac) {
-    if (left-- <= 0) break;
-    n[i]++;
-  }
-  return n;
-}
 
 // ── The cache ──
 
@@ -202,15 +152,6 @@ export interface DayCloseSeedInfo {
   sealCloseMs: number;
 }
 
-export interface DayCloseSeededDb {
-  cacheFile: string;
-  reused: boolean;
-  removedStale: string[];
-  bytes: number;
-}
-
-const here = fileURLToPath(import.meta.url);
-
 /**
  * How `dossier_activity` / `agency_fee_balance` are filled. Measured on a 100,000-dossier seed: the
  * migration's triggers add ~17 µs to every event inserted (≈3.5 min over 12M events) where the
@@ -221,42 +162,16 @@ function aggregatesMode(): 'triggers' | 'bulk' {
   return process.env.BCCI_BENCH_DAYCLOSE_AGGREGATES === 'triggers' ? 'triggers' : 'bulk';
 }
 
-function cacheFileFor(dossiers: number, appRoot: string): string {
-  const migrations = loadMigrations(path.join(appRoot, 'main', 'db', 'migrations'));
-  const hash = crypto.createHash('sha256');
-  for (const m of migrations) hash.update(`${m.version}:${m.sql}\n`);
-  hash.update(fs.readFileSync(path.join(appRoot, 'resources', 'catalogue', 'sample-catalogue.json')));
-  hash.update(`seed-format:${SEED_FORMAT}:${aggregatesMode()}`);
-  hash.update(fs.readFileSync(here));
-  hash.update(fs.readFileSync(path.join(path.dirname(here), 'receptionSeed.ts')));
-  const label = `${dossiers === 2_000_000 ? '2m' : String(dossiers)}${aggregatesMode() === 'triggers' ? '-triggers' : ''}`;
-  return path.join(os.tmpdir(), `bcci-bench-dayclose-${label}-v${migrations.length}-${hash.digest('hex').slice(0, 8)}.sqlite`);
-}
-
 export function readDayCloseSeedInfo(db: Database.Database): DayCloseSeedInfo | null {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SEED_MARKER) as { value: string } | undefined;
-  if (!row) return null;
-  const info = JSON.parse(row.value) as DayCloseSeedInfo;
-  return info.format === SEED_FORMAT ? info : null;
+  return readSeedMarker<DayCloseSeedInfo>(db, SEED_MARKER, SEED_FORMAT);
 }
 
 /** The cached seeded database: reused when present, else seeded now (stale caches of this seed removed). */
-export async function dayCloseDatabase(o: { dossiers: number; appRoot: string; reseed?: boolean; log: (line: string) => void }): Promise<DayCloseSeededDb> {
-  const cacheFile = cacheFileFor(o.dossiers, o.appRoot);
-  const stale = /-v\d+-[0-9a-f]{8}\.sqlite(-wal|-shm)?$/;
-  const prefix = path.basename(cacheFile).replace(/-v\d+-[0-9a-f]{8}\.sqlite$/, '-v');
-  const removedStale: string[] = [];
-  for (const f of fs.readdirSync(os.tmpdir())) {
-    const full = path.join(os.tmpdir(), f);
-    if (f.startsWith(prefix) && stale.test(f) && !full.startsWith(cacheFile)) {
-      fs.rmSync(full, { force: true });
-      removedStale.push(full);
-    }
-  }
-  if (o.reseed) for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`]) fs.rmSync(f, { force: true });
-  if (fs.existsSync(cacheFile)) return { cacheFile, reused: true, removedStale, bytes: fs.statSync(cacheFile).size };
-  await seed(cacheFile, o);
-  return { cacheFile, reused: false, removedStale, bytes: fs.statSync(cacheFile).size };
+export async function dayCloseDatabase(o: { dossiers: number; appRoot: string; reseed?: boolean; log: (line: string) => void }): Promise<SeededDb> {
+  const label = `${o.dossiers === 2_000_000 ? '2m' : String(o.dossiers)}${aggregatesMode() === 'triggers' ? '-triggers' : ''}`;
+  const sources = [benchSource('dayCloseSeed.ts'), benchSource('receptionSeed.ts')];
+  const cacheFile = cacheFileFor(o.appRoot, `bcci-bench-dayclose-${label}`, `${SEED_FORMAT}:${aggregatesMode()}`, sources);
+  return cachedSeed(cacheFile, o.reseed, () => seed(cacheFile, o));
 }
 
 interface Samples {
@@ -306,42 +221,23 @@ function aggregateStatements(appRoot: string): string[] {
 
 async function seed(cacheFile: string, o: { dossiers: number; appRoot: string; log: (line: string) => void }): Promise<void> {
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcci-bench-dcseed-'));
-  const release = track(() => fs.rmSync(dir, { recursive: true, force: true }));
-  try {
+  await seedIntoCache(cacheFile, 'bcci-bench-dcseed-', async (dir) => {
     // 1. The app itself: migrations (indexes, triggers, FTS), sample catalogue, first run.
-    const app = openApp({ dataDir: dir, host: 'browser', startDevices: false, log: o.log });
-    let templates: ProcedureTemplate[];
-    let managerId: number;
-    try {
-      await app.services.printQueue.stop();
-      const ctx: CallContext = await setUpAndSignIn(app);
-      managerId = (ctx.session as Session).userId;
-      templates = procedureTemplates(app);
-    } finally {
-      await app.close();
-    }
+    const { file, managerId, prepared: templates } = await firstRun(dir, o.log, procedureTemplates);
     const samples = await samplesFromTheApp();
-    const file = app.paths.dbFile;
     o.log(`  seeding ${fmtCount(o.dossiers)} dossiers over ${YEARS} years (≈6 events each, aggregates by ${aggregatesMode()}) into ${file}…`);
 
     // 2. Bulk rows on a connection of our own: no journal, no fsync, a big cache; indexes and triggers stay.
     const db = new Database(file);
     let info: DayCloseSeedInfo;
     try {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      db.pragma('cache_size = -2000000');
-      db.pragma('temp_store = MEMORY');
-      db.pragma('foreign_keys = OFF');
-      db.pragma('locking_mode = EXCLUSIVE');
+      startBulkLoad(db, 2_000_000);
       info = seedRows(db, { ...o, templates, managerId, samples, aggregateSql: aggregateStatements(o.appRoot) });
       const ts = Date.now();
       info.shiftCloses = seedShiftCloses(db, managerId, seededRandom(77_001));
       info.shiftSeconds = Math.round((Date.now() - ts) / 100) / 10;
       o.log(`    ${fmtCount(info.shiftCloses)} shift closes (count + close per clerk and day) in ${info.shiftSeconds} s`);
-      db.pragma('locking_mode = NORMAL');
-      db.pragma('journal_mode = WAL');
+      endBulkLoad(db);
     } finally {
       db.close();
     }
@@ -364,51 +260,17 @@ async function seed(cacheFile: string, o: { dossiers: number; appRoot: string; l
     o.log(
       `  seeded in ${info.seedSeconds} s (rows ${info.insertSeconds} s, shifts ${info.shiftSeconds} s, seals ${info.sealSeconds} s): ${fmtCount(info.dossiers)} dossiers, ${fmtCount(info.events)} events, ${fmtCount(info.ledgerLines)} ledger lines, ${fmtCount(info.slips)} slips, ${fmtCount(info.printJobs)} print jobs, ${fmtCount(info.sealedDays)} days sealed`,
     );
-    for (const f of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) throw new Error(`seeded database left ${f} behind`);
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const partial = `${cacheFile}.partial-${process.pid}`;
-    fs.renameSync(file, partial);
-    fs.renameSync(partial, cacheFile);
-  } finally {
-    await release();
-  }
+    return file;
+  });
 }
 
 // ── The rows ──
 
-interface Item {
-  at: number;
-  run: () => void;
-}
-
-interface Manifest {
-  id: number;
-  number: string;
-  agency: string;
-  createdAt: number;
-  createdBy: number;
-  dispatchAt: number;
-  dispatchedBy: number;
-  carrier: string;
-  agencyAt: number;
-  receiver: string;
-  recordedBy: number;
+interface Manifest extends BaseManifest {
   /** Agency fees (phi, lệ phí) of its dossiers per payment method, handed over at the agency receipt. */
   fees: Map<string, number>;
   handsOver: boolean;
   handed: number;
-}
-
-interface DeliveryList {
-  id: number;
-  number: string;
-  postman: string;
-  positions: number;
 }
 
 function seedRows(
@@ -418,26 +280,6 @@ function seedRows(
   const rng = seededRandom(20_261_121);
   const u = rng;
   const mode = aggregatesMode();
-  const lastDayStr = new Date(Date.parse(`${vietnamDay(new Date())}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  const firstDayStr = new Date(Date.parse(`${lastDayStr}T00:00:00Z`) - (Math.round(YEARS * 365.25) - 1) * DAY_MS).toISOString().slice(0, 10);
-  const days = dayTable(firstDayStr);
-  const lastDay = days.of(Date.parse(`${lastDayStr}T12:00:00+07:00`));
-  const counts = dailyCounts(rng, o.dossiers, days, lastDay);
-  const printFrom = lastDay - PRINT_JOB_DAYS + 1;
-  /** Nothing later than the end of the last counter day is written. */
-  const horizon = days.at(lastDay, 17 * 60 + 30);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const dayOfMs = (ms: number) => days.day(days.of(ms));
-
-  // Clerks of the point over the years (the manager also works the counter and hands the fees over).
-  const hash = (db.prepare('SELECT password_hash AS h FROM app_user WHERE id = ?').get(o.managerId) as { h: string }).h;
-  const clerks: (readonly [number, number])[] = [[o.managerId, 1]];
-  const insUser = db.prepare(`INSERT INTO app_user (username, full_name, role, password_hash, disabled, created_at) VALUES (?, ?, 'clerk', ?, ?, ?)`);
-  for (let i = 0; i < 6; i++) {
-    const p = randomPerson(rng, 1990);
-    clerks.push([Number(insUser.run(`dc.clerk${i + 1}`, p.fullName, hash, i < 1 ? 1 : 0, iso(days.at(0, 0))).lastInsertRowid), i < 1 ? 2 : 4]);
-  }
-  const clerk = () => weighted(rng, clerks);
 
   // Bulk mode (measurement only): the aggregate triggers off while rows go in, recomputed after.
   const aggregateTriggers =
@@ -458,94 +300,45 @@ function seedRows(
     .all() as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
 
-  const insDossier = db.prepare(
-    `INSERT INTO dossier (id, code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
-       applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
-       originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
-       total_amount, log_book_number, status, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insLedger = db.prepare(
-    `INSERT INTO ledger_entry (at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insEvent = db.prepare('INSERT INTO dossier_event (dossier_id, at, type, user_id, detail) VALUES (?, ?, ?, ?, ?)');
-  const insAudit = db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
-  const insDue = db.prepare('INSERT INTO dossier_due (dossier_id, amount, label, agency_dossier_code) VALUES (?, ?, ?, ?)');
+  // The calendar, the clerks (the manager also works the counter and hands the fees over), the agencies' trips…
+  const world = counterLife(db, rng, {
+    dossiers: o.dossiers,
+    years: YEARS,
+    shape: { growth: [0.8, 0.3], jitter: [0.85, 0.3] },
+    templates: o.templates,
+    managerId: o.managerId,
+    clerkPrefix: 'dc.clerk',
+    clerkName: () => randomPerson(rng, 1990).fullName,
+    s10First: S10_FIRST_SERIAL,
+  });
+  const { days, lastDay, counts, iso, dayOfMs, clerk, st, later, audit, auditNow, ledger, tally, morningTrip, tripMinutes, nextPostDay, nextAgencyDay, listFor, procedureWeights, returnTemplates, recent } = world;
+  const printFrom = lastDay - PRINT_JOB_DAYS + 1;
+  /** Nothing later than the end of the last counter day is written. */
+  const horizon = days.at(lastDay, 17 * 60 + 30);
+
   const insSlip = db.prepare('INSERT INTO guidance_slip (at, day, user_id, procedure_id, applicant_name, missing, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insIncident = db.prepare('INSERT INTO incident (dossier_id, kind, note, at, day, user_id, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insJob = db.prepare(
     `INSERT INTO print_job (idempotency_key, device_id, kind, title, document, reprint_of, state, attempts, transmit_started_at, created_by, created_at, updated_at, printed_at)
      VALUES (?, ?, ?, ?, ?, ?, 'printed', 1, ?, ?, ?, ?, ?)`,
   );
-  const insManifest = db.prepare(`INSERT INTO manifest (id, number, agency, status, created_at, created_by) VALUES (?, ?, ?, 'open', ?, ?)`);
-  const insManifestItem = db.prepare('INSERT INTO manifest_item (manifest_id, dossier_id, added_at, added_by) VALUES (?, ?, ?, ?)');
   const updManifest = db.prepare(
     `UPDATE manifest SET created_at = ?, status = ?, dispatched_at = ?, dispatched_by = ?, carrier = ?, agency_received_at = ?, agency_receiver = ?, agency_recorded_by = ?, fees_handed_over = ? WHERE id = ?`,
   );
-  const insList = db.prepare('INSERT INTO delivery_list (id, number, postman, created_at, created_by, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)');
-  const insListItem = db.prepare('INSERT INTO delivery_list_item (list_id, dossier_id, position) VALUES (?, ?, ?)');
-  const insSequence = db.prepare('INSERT INTO dossier_sequence (point_code, day, last) VALUES (?, ?, ?) ON CONFLICT (point_code, day) DO UPDATE SET last = excluded.last');
-  const insRange = db.prepare(`INSERT INTO s10_range (prefix, country, start_serial, end_serial, last_used, created_at, created_by) VALUES ('EA', 'VN', ?, ?, ?, ?, ?)`);
-
-  // Later steps wait here, per day, and are written in time order when their day comes.
-  const buckets = new Map<number, Item[]>();
-  let flushed = -1;
-  const later = (at: number, run: () => void) => {
-    const d = days.of(at);
-    if (d <= flushed) throw new Error(`seed: a step dated ${days.day(d)} queued after that day was written`);
-    let b = buckets.get(d);
-    if (!b) buckets.set(d, (b = []));
-    b.push({ at, run });
-  };
-  let events = 0;
-  let ledgerLines = 0;
-  let audits = 0;
   let slips = 0;
   let printJobs = 0;
   let incidents = 0;
-  const audit = (at: number, userId: number | null, action: string, entity: string, entityId: string, detail: unknown) =>
-    later(at, () => {
-      insAudit.run(iso(at), userId, action, entity, entityId, JSON.stringify(detail));
-      audits++;
-    });
-  const ledger = (at: number, userId: number, dossierId: number | null, kind: string, label: string, agency: string | null, amount: number, method: string, reverses: number | null, note: string | null) => {
-    ledgerLines++;
-    return Number(insLedger.run(iso(at), dayOfMs(at), userId, dossierId, kind, label, agency, amount, method, reverses, note).lastInsertRowid);
-  };
   const job = (at: number, key: string, device: number, kind: string, title: string, document: string, reprintOf: number | null, by: number) => {
     printJobs++;
     const sent = iso(at + 1500);
     return Number(insJob.run(key, device, kind, title, document, reprintOf, sent, by, iso(at), iso(at + 4000), iso(at + 4000)).lastInsertRowid);
   };
 
-  // Agencies: most take a manifest every working day, some only Monday, Wednesday and Friday.
-  const agencies = [...new Set(o.templates.map((x) => x.agency))];
-  const everyOtherDay = new Set(agencies.filter(() => rng() < 0.3));
-  const morningTrip = new Set(agencies.filter(() => rng() < 0.4));
-  const tripMinutes = (agency: string) => (morningTrip.has(agency) ? 9 * 60 + 30 : 16 * 60);
   const manifests = new Map<string, Manifest>();
   const manifestSeq = new Map<number, number>();
   let manifestId = 0;
-  const lists = new Map<string, DeliveryList>();
-  let listId = 0;
-  const nextPostDay = (i: number) => (days.dow(i + 1) === 0 ? i + 2 : i + 1);
-  const nextAgencyDay = (i: number) => {
-    let d = i + 1;
-    while (days.dow(d) === 0 || days.dow(d) === 6) d++;
-    return d;
-  };
-  const dispatchDayFor = (agency: string, from: number) => {
-    let d = from;
-    for (;;) {
-      const wd = days.dow(d);
-      if (wd !== 0 && wd !== 6 && (!everyOtherDay.has(agency) || wd === 1 || wd === 3 || wd === 5)) return d;
-      d++;
-    }
-  };
   const manifestFor = (agency: string, addAt: number, by: number): Manifest => {
-    const addDay = days.of(addAt);
-    let dispatchDay = dispatchDayFor(agency, addDay);
-    if (dispatchDay === addDay && addAt > days.at(addDay, tripMinutes(agency) - 10)) dispatchDay = dispatchDayFor(agency, addDay + 1);
+    const { addDay, dispatchDay } = world.tripFor(agency, addAt);
     const key = `${agency}|${dispatchDay}`;
     let m = manifests.get(key);
     if (!m) {
@@ -569,7 +362,7 @@ function seedRows(
       };
       m = mm;
       manifests.set(key, mm);
-      insManifest.run(mm.id, mm.number, agency, iso(addAt), by);
+      st.insManifest.run(mm.id, mm.number, agency, iso(addAt), by);
       if (mm.dispatchAt <= horizon) audit(mm.dispatchAt, mm.dispatchedBy, 'manifest.dispatch', 'manifest', mm.number, { carrier: mm.carrier });
       if (mm.agencyAt <= horizon) {
         // The agency signs; the fees collected on its behalf for these dossiers leave the drawer (one line per payment method).
@@ -580,46 +373,14 @@ function seedRows(
               ledger(mm.agencyAt, mm.recordedBy, null, 'agency_handover', t('lifecycle.handover.label', { number: mm.number }), mm.agency, -amount, method, null, `manifest:${mm.id}`);
               mm.handed += amount;
             }
-          insAudit.run(iso(mm.agencyAt), mm.recordedBy, 'manifest.agencyReceipt', 'manifest', mm.number, JSON.stringify({ receiver: mm.receiver, refused: 0, newDates: 0, feesHandedOver: mm.handed }));
-          audits++;
+          auditNow(mm.agencyAt, mm.recordedBy, 'manifest.agencyReceipt', 'manifest', mm.number, { receiver: mm.receiver, refused: 0, newDates: 0, feesHandedOver: mm.handed });
         });
       }
     } else if (addAt < m.createdAt) m.createdAt = addAt;
     return m;
   };
-  const listFor = (day: number, postman: number): DeliveryList => {
-    const key = `${day}|${postman}`;
-    let l = lists.get(key);
-    if (!l) {
-      const createdAt = days.at(day, between(rng, 7 * 60 + 20, 7 * 60 + 40));
-      const by = clerk();
-      const ll: DeliveryList = { id: ++listId, number: `DS-${POINT.code}-${days.day(day).slice(2).replaceAll('-', '')}-${pad2(postman + 1)}`, postman: POSTMEN[postman], positions: 0 };
-      l = ll;
-      lists.set(key, ll);
-      insList.run(ll.id, ll.number, ll.postman, iso(createdAt), by, seededUuid(rng));
-      audit(createdAt, by, 'delivery.list', 'delivery_list', ll.number, { postman: ll.postman });
-    }
-    return l;
-  };
 
-  const procedureWeights = o.templates.map((x) => [x, x.weight] as const);
-  const returnTemplates = o.templates.filter((x) => x.services.includes('return'));
-  const folded = new Map<string, string>();
-  const fold = (name: string) => {
-    let f = folded.get(name);
-    if (f === undefined) folded.set(name, (f = foldVietnamese(name)));
-    return f;
-  };
-  const recent: Person[] = [];
   let dossierId = 0;
-  let serial = S10_FIRST_SERIAL - 1;
-  const ranges: { start: number; createdAt: string }[] = [];
-  const logBook = new Map<string, number>();
-  const nextItemNumber = (at: number) => {
-    serial++;
-    if ((serial - S10_FIRST_SERIAL) % S10_RANGE_SIZE === 0) ranges.push({ start: serial, createdAt: iso(at - 3 * DAY_MS) });
-    return formatS10('EA', String(serial).padStart(8, '0'), 'VN');
-  };
 
   /** One dossier received (or a result registered) at `r`: the row as it stands at the horizon, its history queued. */
   const simulate = (day: number, seq: number, r: number): void => {
@@ -639,14 +400,13 @@ function seedRows(
     const delivery: Delivery = randomDelivery(rng, service, person);
     const byAtCounter = clerk();
     const code = formatDossierCode(POINT.code, dayStr, seq);
-    const book = (logBook.get(dayStr.slice(0, 4)) ?? 0) + 1;
-    logBook.set(dayStr.slice(0, 4), book);
+    const book = world.nextBook(dayStr);
     const snap = registered ? null : (proc.snapshot[service] ?? null);
     const lines: FeeLine[] = registered ? [] : (proc.lines.get(`${service}|${weighted(rng, ZONES)}|${pick(rng, GRAMS)}`) ?? []);
     const total = lines.reduce((s, l) => s + l.amount, 0);
     const payment = registered || total <= 0 ? 'none' : u() < 0.78 ? 'cash' : 'transfer';
     const fees = lines.filter((l) => l.kind === 'phi' || l.kind === 'le_phi').reduce((s, l) => s + l.amount, 0);
-    const itemNumber = sends || (registered && delivery.kind === 'address') ? nextItemNumber(r) : null;
+    const itemNumber = sends || (registered && delivery.kind === 'address') ? world.nextItemNumber(r) : null;
     const due = registered ? pick(rng, [18_000, 22_000, 25_000, 30_000, 35_000]) : 0;
     const agencyCode = registered ? `${proc.code.replace(/\./g, '')}-${Math.floor(u() * 1e6)}` : null;
     const agencyDay = sends ? nextPostDay(day) : null;
@@ -666,8 +426,8 @@ function seedRows(
       last = at;
       const json = JSON.stringify(detail);
       later(at, () => {
-        insEvent.run(id, iso(at), type, user, json);
-        events++;
+        st.insEvent.run(id, iso(at), type, user, json);
+        tally.events++;
       });
       return true;
     };
@@ -704,7 +464,7 @@ function seedRows(
         const list = listFor(d, postman);
         if (!emit('out_for_delivery', days.at(d, between(rng, 7 * 60 + 45, 8 * 60 + 30)), clerk(), { listId: list.id, number: list.number, postman: list.postman })) return;
         const position = ++list.positions;
-        later(last, () => insListItem.run(list.id, id, position));
+        later(last, () => st.insListItem.run(list.id, id, position));
         const outcomeAt = days.at(d, between(rng, 9 * 60, 16 * 60 + 30));
         const by = clerk();
         if (u() >= 0.18) {
@@ -747,8 +507,7 @@ function seedRows(
           const l = lines[postal];
           later(at, () => {
             ledger(at, o.managerId, id, 'reversal', t('reception.reversalOf', { label: l.label }), l.agency, -l.amount, payment, lineIds[postal] ?? null, 'Thu nhầm cước, hoàn cho công dân');
-            insAudit.run(iso(at), o.managerId, 'ledger.reverse', 'ledger_entry', String(lineIds[postal]), JSON.stringify({ reason: 'Thu nhầm cước' }));
-            audits++;
+            auditNow(at, o.managerId, 'ledger.reverse', 'ledger_entry', String(lineIds[postal]), { reason: 'Thu nhầm cước' });
           });
         }
       }
@@ -770,7 +529,7 @@ function seedRows(
       if (!emit('added_to_manifest', addAt, by, { manifestId: m.id, number: m.number })) return;
       if (fees !== 0) m.fees.set(payment, (m.fees.get(payment) ?? 0) + fees);
       const addedAt = last;
-      later(addedAt, () => insManifestItem.run(m.id, id, iso(addedAt), by));
+      later(addedAt, () => st.insManifestItem.run(m.id, id, iso(addedAt), by));
       if (!emit('dispatched', m.dispatchAt, m.dispatchedBy, { manifestId: m.id, number: m.number, carrier: m.carrier })) return;
       if (u() < 0.0001) {
         const at = m.dispatchAt + between(rng, 1, 3) * DAY_MS;
@@ -832,48 +591,14 @@ function seedRows(
           const key = seededUuid(rng);
           later(reprint, () => {
             const rj = job(reprint, `reprint:${receipt}:${key}`, 1, 'receipt', `GIẤY TIẾP NHẬN HỒ SƠ ${code}`, o.samples.receipt, receipt, byAtCounter);
-            insAudit.run(iso(reprint), byAtCounter, 'print.reprint', 'print_job', String(rj), JSON.stringify({ original: receipt, title: `GIẤY TIẾP NHẬN HỒ SƠ ${code}` }));
-            audits++;
+            auditNow(reprint, byAtCounter, 'print.reprint', 'print_job', String(rj), { original: receipt, title: `GIẤY TIẾP NHẬN HỒ SƠ ${code}` });
           });
         }
       }
     }
     life();
 
-    const final = state as DossierLifecycle | null;
-    if (!final) throw new Error(`seed: dossier ${code} has no history`);
-    insDossier.run(
-      id,
-      code,
-      seededUuid(rng),
-      itemNumber,
-      proc.rowId,
-      proc.code,
-      proc.name,
-      proc.agency,
-      service,
-      applicantJson,
-      idNumber,
-      person.fullName,
-      fold(person.fullName),
-      person.phone,
-      representative ? JSON.stringify(representative) : null,
-      JSON.stringify(delivery),
-      registered ? JSON.stringify({ returnOnly: true, agencyDossierCode: agencyCode }) : (snap?.checklist ?? '{}'),
-      snap?.originals ?? 0,
-      snap?.copies ?? 0,
-      iso(r),
-      dayStr,
-      byAtCounter,
-      agencyDay !== null ? days.day(agencyDay) : null,
-      resultDay !== null ? days.day(resultDay) : null,
-      payment,
-      total,
-      `${String(book).padStart(4, '0')}/${dayStr.slice(0, 4)}`,
-      final.state,
-      iso(last),
-    );
-    if (registered) insDue.run(id, due, t('lifecycle.register.dueLabel'), agencyCode);
+    world.writeDossier({ id, code, idempotencyKey: seededUuid(rng), itemNumber, proc, service, applicantJson, idNumber, person, representative, delivery, registered, agencyCode, due, snap, r, dayStr, byAtCounter, agencyDay, resultDay, payment, total, book, state: state as DossierLifecycle | null, last });
   };
 
   /** Guidance slips of a day: people whose papers were incomplete, sent home with the list of what is missing. */
@@ -888,20 +613,10 @@ function seedRows(
       later(at, () => {
         const slipId = Number(insSlip.run(iso(at), days.day(day), by, proc.rowId, name, o.samples.slipMissing, key).lastInsertRowid);
         slips++;
-        insAudit.run(iso(at), by, 'reception.guidance', 'guidance_slip', String(slipId), JSON.stringify({ procedure: proc.code, missing: 2 }));
-        audits++;
+        auditNow(at, by, 'reception.guidance', 'guidance_slip', String(slipId), { procedure: proc.code, missing: 2 });
         if (day >= printFrom) job(at, `guidance:${key}`, 1, 'receipt', 'PHIẾU HƯỚNG DẪN BỔ SUNG HỒ SƠ', o.samples.slipDocument, null, by);
       });
     }
-  };
-
-  const flush = (day: number) => {
-    const b = buckets.get(day);
-    flushed = day;
-    if (!b) return;
-    buckets.delete(day);
-    b.sort((a, c) => a.at - c.at);
-    for (const item of b) item.run();
   };
 
   const t0 = Date.now();
@@ -918,22 +633,20 @@ function seedRows(
         const span = (close - open) / Math.max(n, 1);
         for (let seq = 1; seq <= n; seq++) simulate(day, seq, days.at(day, open + (seq - 1) * span + rng() * span));
         guide(day, Math.round(n * 0.04 * between(rng, 0.5, 1.5)));
-        if (n > 0) insSequence.run(POINT.code, days.day(day), n);
-        flush(day);
+        if (n > 0) st.insSequence.run(POINT.code, days.day(day), n);
+        world.flush(day);
         day++;
       }
     })();
     if (dossierId >= nextLog) {
-      o.log(`    ${fmtCount(dossierId)} dossiers, ${fmtCount(events)} events, ${fmtCount(ledgerLines)} ledger lines (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      o.log(`    ${fmtCount(dossierId)} dossiers, ${fmtCount(tally.events)} events, ${fmtCount(tally.ledgerLines)} ledger lines (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       nextLog += 200_000;
     }
   }
-  const leftOver = [...buckets.keys()].filter((d) => d <= lastDay);
-  if (leftOver.length) throw new Error(`seed: ${leftOver.length} days of steps left unwritten`);
+  world.drained();
 
   db.transaction(() => {
-    for (const [y, n] of logBook) insSequence.run(POINT.code, y, n);
-    ranges.forEach((rg, i) => insRange.run(rg.start, rg.start + S10_RANGE_SIZE - 1, i === ranges.length - 1 ? serial : rg.start + S10_RANGE_SIZE - 1, rg.createdAt, o.managerId));
+    world.writeBooks();
     for (const m of manifests.values()) {
       const status = m.agencyAt <= horizon ? 'received' : m.dispatchAt <= horizon ? 'dispatched' : 'open';
       updManifest.run(
@@ -970,24 +683,22 @@ function seedRows(
   const indexSeconds = Math.round((Date.now() - ti) / 100) / 10;
   o.log(`    ${indexes.length} indexes rebuilt in ${indexSeconds} s`);
 
-  const byStatus: Record<string, number> = {};
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM dossier GROUP BY status ORDER BY n DESC').all() as { status: string; n: number }[]) byStatus[r.status] = r.n;
   const openDays = Array.from({ length: OPEN_DAYS }, (_, i) => days.day(lastDay - OPEN_DAYS + 1 + i));
   return {
     format: SEED_FORMAT,
     dossiers: dossierId,
-    events,
-    ledgerLines,
-    auditLines: audits,
+    events: tally.events,
+    ledgerLines: tally.ledgerLines,
+    auditLines: tally.audits,
     slips,
     printJobs,
     incidents,
     manifests: manifests.size,
-    deliveryLists: lists.size,
+    deliveryLists: world.lists.size,
     shiftCloses: 0,
-    byStatus,
-    firstDay: firstDayStr,
-    lastDay: lastDayStr,
+    byStatus: statusCounts(db),
+    firstDay: world.firstDayStr,
+    lastDay: world.lastDayStr,
     sealedDays: 0,
     sealedFirst: null,
     sealedLast: null,
@@ -1082,7 +793,7 @@ async function sealHistory(dir: string, info: DayCloseSeedInfo, log: (line: stri
   const t0 = Date.now();
   const firstOpen = info.openDays[0];
   const toSeal: string[] = [];
-  for (let d = info.firstDay; d < firstOpen; d = new Date(Date.parse(`${d}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10)) toSeal.push(d);
+  for (let d = info.firstDay; d < firstOpen; d = addDays(d, 1)) toSeal.push(d);
   let now = Date.parse(`${info.firstDay}T17:45:00+07:00`);
   const app = openApp({ dataDir: dir, host: 'browser', startDevices: false, clock: () => new Date(now), log: () => {} });
   const times: number[] = [];
@@ -1106,7 +817,7 @@ async function sealHistory(dir: string, info: DayCloseSeedInfo, log: (line: stri
       const ts = process.hrtime.bigint();
       const count = app.services.dayClose.countDay(ctx, session, { day, denominations: sheet.denominations, transferConfirmed: e.transfer, idempotencyKey: `seed-day-count:${day}` });
       now += 60_000;
-      const nextDay = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+      const nextDay = addDays(day, 1);
       const remitted = cashToRemit(sheet.total, (expect.get(nextDay) as { cash: number }).cash);
       opening = sheet.total - remitted;
       await app.services.dayClose.closeDay(ctx, session, {

@@ -10,7 +10,8 @@ import { foldVietnamese } from '../../shared/text/fold';
 import { track } from './cleanup';
 import { seededRandom } from './generate';
 import { lifecycleDatabase, RARE_GIVEN, readLifecycleSeedInfo, type LifecycleSeedInfo } from './lifecycleSeed';
-import { fmtCount, fmtMs, fmtRatio, percentile, table, time } from './report';
+import { fmtCount, fmtGb, fmtMs, fmtRatio, stats, table, time, type Stats } from './report';
+import type { SeededBenchOptions } from './seedKit';
 
 /**
  * Tracking reads — the scan-to-dossier lookup (`tracking.find`), the search box (`tracking.search`
@@ -27,21 +28,9 @@ export const FIND_BUDGET_P95_MS = 5;
 export const SEARCH_BUDGET_P95_MS = 20;
 const SEARCH_LIMIT = 50;
 
-export interface LifecycleBenchOptions {
-  dossiers?: number;
+export interface LifecycleBenchOptions extends SeededBenchOptions {
   finds?: number;
   searches?: number;
-  reseed?: boolean;
-  log?: (line: string) => void;
-}
-
-export interface Stats {
-  n: number;
-  min: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
 }
 
 type Category = 'full name' | 'family + given' | 'partial last word' | 'rare given name' | 'family name alone';
@@ -87,11 +76,6 @@ export interface LifecycleResult {
   dashboard: { stage: string; count: number; overdue: number; stuck: number }[];
   plans: PlanRow[];
   checks: string[];
-}
-
-function stats(samples: number[]): Stats {
-  const s = Float64Array.from(samples).sort();
-  return { n: s.length, min: s[0], p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] };
 }
 
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
@@ -387,7 +371,6 @@ export async function benchLifecycle(o: LifecycleBenchOptions = {}): Promise<Lif
 
 // ── Report ──
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 const row = (label: string, s: Stats, extra: string[] = ['', '']) => [label, fmtCount(s.n), fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.p99), fmtMs(s.max), ...extra];
 const verdict = (s: Stats, budget: number) => [`p95 ≤ ${budget} ms`, s.p95 <= budget ? 'PASS' : 'FAIL'];
 
@@ -396,7 +379,7 @@ export function formatLifecycle(r: LifecycleResult): string {
   const s = r.seed;
   lines.push(`Lifecycle tracking — ${fmtCount(r.rows.dossiers)} dossiers, ${fmtCount(r.rows.events)} events, through app.services.tracking (openApp: WAL, synchronous=FULL)`);
   lines.push(
-    `  database: ${r.given ? 'BCCI_BENCH_LIFECYCLE_FILE used as is' : r.reused ? 'cached seed REUSED' : 'seeded now'} — ${r.cacheFile} (${gb(r.dbBytes)}; seeded ${s.seededAt.slice(0, 16).replace('T', ' ')} UTC in ${s.seedSeconds} s, inserts ${s.insertSeconds} s), opened in place in ${fmtMs(r.openMs)} ms`,
+    `  database: ${r.given ? 'BCCI_BENCH_LIFECYCLE_FILE used as is' : r.reused ? 'cached seed REUSED' : 'seeded now'} — ${r.cacheFile} (${fmtGb(r.dbBytes)}; seeded ${s.seededAt.slice(0, 16).replace('T', ' ')} UTC in ${s.seedSeconds} s, inserts ${s.insertSeconds} s), opened in place in ${fmtMs(r.openMs)} ms`,
   );
   if (r.removedStale.length) lines.push(`  removed stale caches: ${r.removedStale.join(', ')}`);
   lines.push(
@@ -445,4 +428,3 @@ export function formatLifecycle(r: LifecycleResult): string {
   lines.push(`checks: ${r.checks.join(' · ')}`);
   return lines.join('\n');
 }
-

@@ -15,26 +15,41 @@
  * are spread over weeks of other dossiers' rows, not packed together).
  */
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openApp } from '../../main/app/compose';
-import { loadMigrations } from '../../main/db/database';
-import type { CallContext } from '../../main/services/context';
 import type { Delivery, FeeLine, Person, ReceptionService as Service } from '../../shared/api/reception';
 import { applyEvent, type DossierLifecycle } from '../../shared/dossier/lifecycle';
 import { t } from '../../shared/messages/vi';
 import { formatDossierCode } from '../../shared/reception/codes';
-import { formatS10 } from '../../shared/scan/s10';
 import { foldVietnamese } from '../../shared/text/fold';
-import { vietnamDay } from '../../shared/time/vietnam';
-import { POINT, setUpAndSignIn } from '../../test/support/app';
-import { track } from './cleanup';
+import { POINT } from '../../test/support/app';
 import { seededRandom } from './generate';
 import { fmtCount } from './report';
 import { GRAMS, procedureTemplates, randomDelivery, randomPerson, randomRepresentative, ZONES, type ProcedureTemplate } from './receptionSeed';
+import {
+  benchSource,
+  between,
+  cachedSeed,
+  cacheFileFor,
+  CARRIERS,
+  counterLife,
+  DAY_MS,
+  digits,
+  endBulkLoad,
+  firstRun,
+  MINUTE,
+  pad2,
+  pick,
+  POSTMEN,
+  readSeedMarker,
+  RELATIONS,
+  seededUuid,
+  seedIntoCache,
+  startBulkLoad,
+  statusCounts,
+  weighted,
+  type Manifest,
+  type Rng,
+  type SeededDb,
+} from './seedKit';
 
 /** Part of the cache key, with the migrations, the sample catalogue and the seeders' text. */
 const SEED_FORMAT = 1;
@@ -42,33 +57,8 @@ const SEED_MARKER = 'bench.lifecycleSeed';
 const YEARS = 2;
 /** Events per dossier the loop rates are steered to (a little over 10: the last weeks' dossiers are young). */
 const EVENTS_TARGET = 10.25;
-const S10_RANGE_SIZE = 10_000;
 const S10_FIRST_SERIAL = 20_000_000;
 const BATCH = 25_000;
-const MINUTE = 60_000;
-const DAY_MS = 86_400_000;
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
-const between = (rng: Rng, a: number, b: number) => a + rng() * (b - a);
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = rng() * total;
-  for (const [v, w] of items) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return items[items.length - 1][0];
-}
-
-function seededUuid(rng: Rng): string {
-  const h = () => ((rng() * 2 ** 32) >>> 0).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [h(), h(), h(), h()];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[Math.floor(rng() * 4)]}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
-}
 
 // ── People: the reception seed's, with a sprinkle of rare given names ──
 
@@ -84,9 +74,6 @@ function lifecyclePerson(rng: Rng, year: number): Person {
   return { ...p, fullName, ...(p.email ? { email: `${foldVietnamese(fullName).replace(/ /g, '.')}${Math.floor(rng() * 100)}@gmail.com` } : {}) };
 }
 
-const RELATIONS = ['Vợ', 'Chồng', 'Con', 'Cha', 'Mẹ', 'Anh trai', 'Chị gái', 'Em', 'Hàng xóm'];
-const POSTMEN = ['Nguyễn Văn Tâm', 'Trần Quốc Huy', 'Lê Minh Phúc', 'Phạm Thị Hạnh', 'Đàng Văn Sang'];
-const CARRIERS = ['Xe thư tuyến tỉnh', 'Bưu tá Trần Văn Lộc', 'Xe thư nội tỉnh Phan Rang', 'Bưu tá Chế Minh Thành'];
 const FAIL_REASONS = ['Vắng nhà', 'Không liên lạc được', 'Người nhận hẹn phát lại', 'Địa chỉ chưa rõ, đang xác minh', 'Người nhận đi vắng dài ngày'];
 const SUPPLEMENT_REASONS: readonly (readonly [string, string[]])[] = [
   ['Thiếu giấy tờ chứng minh nơi cư trú', ['Xác nhận thông tin về cư trú']],
@@ -102,55 +89,6 @@ const KIND_MIX: readonly (readonly [Service | 'registered', number])[] = [
   ['return', 7],
   ['registered', 3],
 ];
-
-// ── Days ──
-
-interface Days {
-  first: string;
-  day: (i: number) => string;
-  /** 00:00 Vietnam time of day i, epoch ms. */
-  start: (i: number) => number;
-  dow: (i: number) => number;
-  of: (ms: number) => number;
-  at: (i: number, minutes: number) => number;
-}
-
-function dayTable(first: string): Days {
-  const start0 = Date.parse(`${first}T00:00:00+07:00`);
-  const cache = new Map<number, string>();
-  const day = (i: number) => {
-    let d = cache.get(i);
-    if (d === undefined) cache.set(i, (d = new Date(Date.parse(`${first}T00:00:00Z`) + i * DAY_MS).toISOString().slice(0, 10)));
-    return d;
-  };
-  const dow0 = new Date(`${first}T00:00:00Z`).getUTCDay();
-  return {
-    first,
-    day,
-    start: (i) => start0 + i * DAY_MS,
-    dow: (i) => (dow0 + i) % 7,
-    of: (ms) => Math.floor((ms - start0) / DAY_MS),
-    at: (i, minutes) => start0 + i * DAY_MS + Math.round(minutes * MINUTE),
-  };
-}
-
-/** Dossiers per day over `years` ending on day `last`: weekdays full, Saturday half, Sunday almost closed, growing over time. */
-function dailyCounts(rng: Rng, total: number, days: Days, last: number): number[] {
-  const w: number[] = [];
-  for (let i = 0; i <= last; i++) {
-    const wd = days.dow(i);
-    w.push((wd === 0 ? 0.04 : wd === 6 ? 0.5 : 1) * (0.5 + (i / last) * 1.0) * (0.7 + rng() * 0.6));
-  }
-  const sum = w.reduce((a, b) => a + b, 0);
-  const n = w.map((x) => Math.floor((x / sum) * total));
-  const frac = w.map((x, i) => ({ i, f: ((x / sum) * total) % 1 })).sort((a, b) => b.f - a.f);
-  let left = total - n.reduce((a, b) => a + b, 0);
-  for (const { i } of frac) {
-    if (left-- <= 0) break;
-    n[i]++;
-  }
-  return n;
-}
 
 // ── The cache ──
 
@@ -173,243 +111,72 @@ export interface LifecycleSeedInfo {
   loopRate: number;
 }
 
-export interface LifecycleSeededDb {
-  cacheFile: string;
-  reused: boolean;
-  removedStale: string[];
-  bytes: number;
-}
-
-const here = fileURLToPath(import.meta.url);
-
-function cacheFileFor(dossiers: number, appRoot: string): string {
-  const migrations = loadMigrations(path.join(appRoot, 'main', 'db', 'migrations'));
-  const hash = crypto.createHash('sha256');
-  for (const m of migrations) hash.update(`${m.version}:${m.sql}\n`);
-  hash.update(fs.readFileSync(path.join(appRoot, 'resources', 'catalogue', 'sample-catalogue.json')));
-  hash.update(`seed-format:${SEED_FORMAT}`);
-  // What it writes: this seeder and the reception seed's generators it reuses.
-  hash.update(fs.readFileSync(here));
-  hash.update(fs.readFileSync(path.join(path.dirname(here), 'receptionSeed.ts')));
-  const label = dossiers === 1_000_000 ? '1m' : String(dossiers);
-  return path.join(os.tmpdir(), `bcci-bench-lifecycle-${label}-v${migrations.length}-${hash.digest('hex').slice(0, 8)}.sqlite`);
-}
-
 export function readLifecycleSeedInfo(db: Database.Database): LifecycleSeedInfo | null {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SEED_MARKER) as { value: string } | undefined;
-  if (!row) return null;
-  const info = JSON.parse(row.value) as LifecycleSeedInfo;
-  return info.format === SEED_FORMAT ? info : null;
+  return readSeedMarker<LifecycleSeedInfo>(db, SEED_MARKER, SEED_FORMAT);
 }
 
 /** The cached seeded database: reused when present, else seeded now (stale caches of this seed removed). */
-export async function lifecycleDatabase(o: { dossiers: number; appRoot: string; reseed?: boolean; log: (line: string) => void }): Promise<LifecycleSeededDb> {
-  const cacheFile = cacheFileFor(o.dossiers, o.appRoot);
-  const stale = /-v\d+-[0-9a-f]{8}\.sqlite(-wal|-shm)?$/;
-  const prefix = path.basename(cacheFile).replace(/-v\d+-[0-9a-f]{8}\.sqlite$/, '-v');
-  const removedStale: string[] = [];
-  for (const f of fs.readdirSync(os.tmpdir())) {
-    const full = path.join(os.tmpdir(), f);
-    if (f.startsWith(prefix) && stale.test(f) && !full.startsWith(cacheFile)) {
-      fs.rmSync(full, { force: true });
-      removedStale.push(full);
-    }
-  }
-  if (o.reseed) for (const f of [cacheFile, `${cacheFile}-wal`, `${cacheFile}-shm`]) fs.rmSync(f, { force: true });
-  if (fs.existsSync(cacheFile)) return { cacheFile, reused: true, removedStale, bytes: fs.statSync(cacheFile).size };
-  await seed(cacheFile, o);
-  return { cacheFile, reused: false, removedStale, bytes: fs.statSync(cacheFile).size };
+export async function lifecycleDatabase(o: { dossiers: number; appRoot: string; reseed?: boolean; log: (line: string) => void }): Promise<SeededDb> {
+  const label = o.dossiers === 1_000_000 ? '1m' : String(o.dossiers);
+  // What it writes: this seeder and the reception seed's generators it reuses.
+  const cacheFile = cacheFileFor(o.appRoot, `bcci-bench-lifecycle-${label}`, String(SEED_FORMAT), [benchSource('lifecycleSeed.ts'), benchSource('receptionSeed.ts')]);
+  return cachedSeed(cacheFile, o.reseed, () => seed(cacheFile, o));
 }
 
 async function seed(cacheFile: string, o: { dossiers: number; appRoot: string; log: (line: string) => void }): Promise<void> {
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcci-bench-lcseed-'));
-  const release = track(() => fs.rmSync(dir, { recursive: true, force: true }));
-  try {
+  await seedIntoCache(cacheFile, 'bcci-bench-lcseed-', async (dir) => {
     // 1. The app itself: migrations (indexes, FTS5 table and its trigger), sample catalogue, first run.
-    const app = openApp({ dataDir: dir, host: 'browser', startDevices: false, log: o.log });
-    let templates: ProcedureTemplate[];
-    let managerId: number;
-    try {
-      await app.services.printQueue.stop();
-      const ctx: CallContext = await setUpAndSignIn(app);
-      managerId = (ctx.session as NonNullable<CallContext['session']>).userId;
-      templates = procedureTemplates(app);
-    } finally {
-      await app.close();
-    }
-    const file = app.paths.dbFile;
+    const { file, managerId, prepared: templates } = await firstRun(dir, o.log, procedureTemplates);
     o.log(`  seeding ${fmtCount(o.dossiers)} dossiers with their lifecycle (~${fmtCount(o.dossiers * 10)} events) into ${file}…`);
 
     // 2. Bulk rows on a connection of our own: no journal, no fsync, a big cache; the schema's indexes stay.
     const db = new Database(file);
     try {
-      // Out of WAL first (SQLite will not go from WAL straight to OFF), and out of better-sqlite3's
-      // defensive mode (which refuses journal_mode=OFF): otherwise both silently keep the old mode.
-      db.unsafeMode(true);
-      db.pragma('journal_mode = DELETE');
-      const journal = db.pragma('journal_mode = OFF', { simple: true });
-      if (journal !== 'off') throw new Error(`seed: journal_mode is ${String(journal)}, not off`);
-      db.pragma('synchronous = OFF');
-      db.pragma('cache_size = -2000000');
-      db.pragma('temp_store = MEMORY');
-      db.pragma('foreign_keys = OFF');
-      db.pragma('locking_mode = EXCLUSIVE');
+      startBulkLoad(db, 2_000_000);
       const info = seedRows(db, { ...o, templates, managerId });
       info.seedSeconds = Math.round((Date.now() - started) / 100) / 10;
       db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(SEED_MARKER, JSON.stringify(info));
-      db.pragma('locking_mode = NORMAL');
-      db.pragma('journal_mode = WAL');
-      db.unsafeMode(false);
+      endBulkLoad(db);
       o.log(
         `  seeded in ${info.seedSeconds} s (inserts ${info.insertSeconds} s): ${fmtCount(info.dossiers)} dossiers, ${fmtCount(info.events)} events, ${fmtCount(info.ledgerLines)} ledger lines, ${fmtCount(info.auditLines)} audit lines, ${fmtCount(info.manifests)} manifests, ${fmtCount(info.deliveryLists)} delivery lists`,
       );
     } finally {
       db.close();
     }
-    for (const f of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) throw new Error(`seeded database left ${f} behind`);
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const partial = `${cacheFile}.partial-${process.pid}`;
-    fs.renameSync(file, partial);
-    fs.renameSync(partial, cacheFile);
-  } finally {
-    await release();
-  }
+    return file;
+  });
 }
 
 // ── The rows ──
 
-interface Item {
-  at: number;
-  run: () => void;
-}
-
-interface Manifest {
-  id: number;
-  number: string;
-  agency: string;
-  createdAt: number;
-  createdBy: number;
-  dispatchAt: number;
-  dispatchedBy: number;
-  carrier: string;
-  agencyAt: number;
-  receiver: string;
-  recordedBy: number;
-}
-
-interface DeliveryList {
-  id: number;
-  number: string;
-  postman: string;
-  positions: number;
-}
-
 function seedRows(db: Database.Database, o: { dossiers: number; templates: ProcedureTemplate[]; managerId: number; log: (line: string) => void }): LifecycleSeedInfo {
   const rng = seededRandom(20_260_301);
-  const lastDayStr = new Date(Date.parse(`${vietnamDay(new Date())}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-  const firstDayStr = new Date(Date.parse(`${lastDayStr}T00:00:00Z`) - (Math.round(YEARS * 365.25) - 1) * DAY_MS).toISOString().slice(0, 10);
-  const days = dayTable(firstDayStr);
-  const lastDay = days.of(Date.parse(`${lastDayStr}T12:00:00+07:00`));
-  const counts = dailyCounts(rng, o.dossiers, days, lastDay);
+  const world = counterLife(db, rng, {
+    dossiers: o.dossiers,
+    years: YEARS,
+    shape: { growth: [0.5, 1.0], jitter: [0.7, 0.6] },
+    templates: o.templates,
+    managerId: o.managerId,
+    clerkPrefix: 'lc.clerk',
+    clerkName: () => randomPerson(rng, 1990).fullName,
+    s10First: S10_FIRST_SERIAL,
+  });
+  const { days, lastDay, counts, iso, clerk, st, later, audit, ledger, tally, morningTrip, tripMinutes, nextPostDay, nextAgencyDay, listFor, procedureWeights, returnTemplates, recent } = world;
   /** "Now" for the seed: mid-afternoon of the last counter day (today's manifests still open). Nothing later is written. */
   const horizon = days.at(lastDay, 15 * 60 + 30);
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const dayOfMs = (ms: number) => days.day(days.of(ms));
-
-  // Clerks of the point over the years (the manager also works the counter).
-  const hash = (db.prepare('SELECT password_hash AS h FROM app_user WHERE id = ?').get(o.managerId) as { h: string }).h;
-  const clerks: (readonly [number, number])[] = [[o.managerId, 1]];
-  const insUser = db.prepare(`INSERT INTO app_user (username, full_name, role, password_hash, disabled, created_at) VALUES (?, ?, 'clerk', ?, ?, ?)`);
-  for (let i = 0; i < 6; i++) {
-    const p = randomPerson(rng, 1990);
-    clerks.push([Number(insUser.run(`lc.clerk${i + 1}`, p.fullName, hash, i < 1 ? 1 : 0, iso(days.start(0))).lastInsertRowid), i < 1 ? 2 : 4]);
-  }
-  const clerk = () => weighted(rng, clerks);
-
-  const insDossier = db.prepare(
-    `INSERT INTO dossier (id, code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
-       applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
-       originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
-       total_amount, log_book_number, status, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insLedger = db.prepare(
-    `INSERT INTO ledger_entry (at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insEvent = db.prepare('INSERT INTO dossier_event (dossier_id, at, type, user_id, detail) VALUES (?, ?, ?, ?, ?)');
-  const insAudit = db.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)');
-  const insDue = db.prepare('INSERT INTO dossier_due (dossier_id, amount, label, agency_dossier_code) VALUES (?, ?, ?, ?)');
-  const insManifest = db.prepare(`INSERT INTO manifest (id, number, agency, status, created_at, created_by) VALUES (?, ?, ?, 'open', ?, ?)`);
-  const insManifestItem = db.prepare('INSERT INTO manifest_item (manifest_id, dossier_id, added_at, added_by) VALUES (?, ?, ?, ?)');
   const updManifest = db.prepare(
     `UPDATE manifest SET created_at = ?, status = ?, dispatched_at = ?, dispatched_by = ?, carrier = ?, agency_received_at = ?, agency_receiver = ?, agency_recorded_by = ? WHERE id = ?`,
   );
-  const insList = db.prepare('INSERT INTO delivery_list (id, number, postman, created_at, created_by, idempotency_key) VALUES (?, ?, ?, ?, ?, ?)');
-  const insListItem = db.prepare('INSERT INTO delivery_list_item (list_id, dossier_id, position) VALUES (?, ?, ?)');
-  const insSequence = db.prepare('INSERT INTO dossier_sequence (point_code, day, last) VALUES (?, ?, ?) ON CONFLICT (point_code, day) DO UPDATE SET last = excluded.last');
-  const insRange = db.prepare(`INSERT INTO s10_range (prefix, country, start_serial, end_serial, last_used, created_at, created_by) VALUES ('EA', 'VN', ?, ?, ?, ?, ?)`);
 
-  // Later steps wait here, per day, and are written in time order when their day comes.
-  const buckets = new Map<number, Item[]>();
-  const later = (at: number, run: () => void) => {
-    const d = days.of(at);
-    let b = buckets.get(d);
-    if (!b) buckets.set(d, (b = []));
-    b.push({ at, run });
-  };
-  let events = 0;
-  let ledgerLines = 0;
-  let audits = 0;
-  const audit = (at: number, userId: number | null, action: string, entity: string, entityId: string, detail: unknown) =>
-    later(at, () => {
-      insAudit.run(iso(at), userId, action, entity, entityId, JSON.stringify(detail));
-      audits++;
-    });
-  const ledger = (at: number, userId: number, dossierId: number, kind: string, label: string, agency: string | null, amount: number, method: string, reverses: number | null, note: string | null) => {
-    ledgerLines++;
-    return Number(insLedger.run(iso(at), dayOfMs(at), userId, dossierId, kind, label, agency, amount, method, reverses, note).lastInsertRowid);
-  };
-
-  // Agencies: most take a manifest every working day, some only Monday, Wednesday and Friday.
-  const agencies = [...new Set(o.templates.map((t) => t.agency))];
-  const everyOtherDay = new Set(agencies.filter(() => rng() < 0.3));
-  // The carrier's trip: mid-morning for the agencies in town (signed for the same afternoon), late afternoon for the others (next morning).
-  const morningTrip = new Set(agencies.filter(() => rng() < 0.4));
-  const tripMinutes = (agency: string) => (morningTrip.has(agency) ? 9 * 60 + 30 : 16 * 60);
   const manifests = new Map<string, Manifest>();
   const manifestSeq = new Map<number, number>();
   let manifestId = 0;
-  const lists = new Map<string, DeliveryList>();
-  let listId = 0;
-  const nextPostDay = (i: number) => (days.dow(i + 1) === 0 ? i + 2 : i + 1);
-  const nextAgencyDay = (i: number) => {
-    let d = i + 1;
-    while (days.dow(d) === 0 || days.dow(d) === 6) d++;
-    return d;
-  };
-  const dispatchDayFor = (agency: string, from: number) => {
-    let d = from;
-    for (;;) {
-      const wd = days.dow(d);
-      if (wd !== 0 && wd !== 6 && (!everyOtherDay.has(agency) || wd === 1 || wd === 3 || wd === 5)) return d;
-      d++;
-    }
-  };
   const manifestFor = (agency: string, addAt: number, by: number): Manifest => {
-    const addDay = days.of(addAt);
-    let dispatchDay = dispatchDayFor(agency, addDay);
-    // Too late for today's trip: the next one.
-    if (dispatchDay === addDay && addAt > days.at(addDay, tripMinutes(agency) - 10)) dispatchDay = dispatchDayFor(agency, addDay + 1);
+    const { addDay: createdDay, dispatchDay } = world.tripFor(agency, addAt);
     const key = `${agency}|${dispatchDay}`;
     let m = manifests.get(key);
     if (!m) {
-      const createdDay = days.of(addAt);
       const seq = (manifestSeq.get(createdDay) ?? 0) + 1;
       manifestSeq.set(createdDay, seq);
       const dispatchAt = days.at(dispatchDay, between(rng, tripMinutes(agency), tripMinutes(agency) + 45));
@@ -427,50 +194,19 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
         recordedBy: clerk(),
       };
       manifests.set(key, m);
-      insManifest.run(m.id, m.number, agency, iso(addAt), by);
+      st.insManifest.run(m.id, m.number, agency, iso(addAt), by);
       const mm = m;
       if (mm.dispatchAt <= horizon) audit(mm.dispatchAt, mm.dispatchedBy, 'manifest.dispatch', 'manifest', mm.number, { carrier: mm.carrier });
       if (mm.agencyAt <= horizon) audit(mm.agencyAt, mm.recordedBy, 'manifest.agencyReceipt', 'manifest', mm.number, { receiver: mm.receiver, feesHandedOver: 0 });
     } else if (addAt < m.createdAt) m.createdAt = addAt;
     return m;
   };
-  const listFor = (day: number, postman: number): DeliveryList => {
-    const key = `${day}|${postman}`;
-    let l = lists.get(key);
-    if (!l) {
-      const createdAt = days.at(day, between(rng, 7 * 60 + 20, 7 * 60 + 40));
-      const by = clerk();
-      l = { id: ++listId, number: `DS-${POINT.code}-${days.day(day).slice(2).replaceAll('-', '')}-${pad2(postman + 1)}`, postman: POSTMEN[postman], positions: 0 };
-      insList.run(l.id, l.number, l.postman, iso(createdAt), by, seededUuid(rng));
-      const ll = l;
-      audit(createdAt, by, 'delivery.list', 'delivery_list', ll.number, { postman: ll.postman });
-    }
-    lists.set(key, l);
-    return l;
-  };
 
   // Loop rates (manifest shuffles, supplement requests, failed deliveries) are scaled by `boost`,
   // steered so that the history averages EVENTS_TARGET events per dossier.
   let boost = 1.4;
   let boostSum = 0;
-  const procedureWeights = o.templates.map((t) => [t, t.weight] as const);
-  const returnTemplates = o.templates.filter((t) => t.services.includes('return'));
-  const folded = new Map<string, string>();
-  const fold = (name: string) => {
-    let f = folded.get(name);
-    if (f === undefined) folded.set(name, (f = foldVietnamese(name)));
-    return f;
-  };
-  const recent: Person[] = [];
   let dossierId = 0;
-  let serial = S10_FIRST_SERIAL - 1;
-  const ranges: { start: number; createdAt: string }[] = [];
-  const logBook = new Map<string, number>();
-  const nextItemNumber = (at: number) => {
-    serial++;
-    if ((serial - S10_FIRST_SERIAL) % S10_RANGE_SIZE === 0) ranges.push({ start: serial, createdAt: iso(at - 3 * DAY_MS) });
-    return formatS10('EA', String(serial).padStart(8, '0'), 'VN');
-  };
 
   /** One dossier received (or a result registered) at `r`: the row as it stands at the horizon, its history queued. */
   const simulate = (day: number, seq: number, r: number): number => {
@@ -494,13 +230,12 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     const delivery: Delivery = randomDelivery(rng, service, person);
     const byAtCounter = clerk();
     const code = formatDossierCode(POINT.code, dayStr, seq);
-    const book = (logBook.get(dayStr.slice(0, 4)) ?? 0) + 1;
-    logBook.set(dayStr.slice(0, 4), book);
+    const book = world.nextBook(dayStr);
     const snap = registered ? null : (proc.snapshot[service] ?? null);
     const lines: FeeLine[] = registered ? [] : (proc.lines.get(`${service}|${weighted(rng, ZONES)}|${pick(rng, GRAMS)}`) ?? []);
     const total = lines.reduce((s, l) => s + l.amount, 0);
     const payment = registered || total <= 0 ? 'none' : u() < 0.78 ? 'cash' : 'transfer';
-    const itemNumber = sends || (registered && delivery.kind === 'address') ? nextItemNumber(r) : null;
+    const itemNumber = sends || (registered && delivery.kind === 'address') ? world.nextItemNumber(r) : null;
     const due = registered ? pick(rng, [18_000, 22_000, 25_000, 30_000, 35_000, 45_000]) : 0;
     const agencyCode = registered ? `${proc.code.replace(/\./g, '')}-${digits(rng, 6)}` : null;
     const agencyDay = sends ? nextPostDay(day) : null;
@@ -520,8 +255,8 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
       emitted++;
       const json = JSON.stringify(detail);
       later(at, () => {
-        insEvent.run(id, iso(at), type, user, json);
-        events++;
+        st.insEvent.run(id, iso(at), type, user, json);
+        tally.events++;
       });
       return true;
     };
@@ -559,7 +294,7 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
         const list = listFor(d, postman);
         if (!emit('out_for_delivery', days.at(d, between(rng, 7 * 60 + 45, 8 * 60 + 30)), clerk(), { listId: list.id, number: list.number, postman: list.postman })) return;
         const position = ++list.positions;
-        later(last, () => insListItem.run(list.id, id, position));
+        later(last, () => st.insListItem.run(list.id, id, position));
         const outcomeAt = days.at(d, between(rng, 9 * 60, 16 * 60 + 30));
         const by = clerk();
         if (u() >= pLoop(attempt === 1 ? 0.32 : 0.28, 0.8)) {
@@ -623,7 +358,7 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
         }
       }
       const addedAt = itemAt;
-      later(addedAt, () => insManifestItem.run(m.id, id, iso(addedAt), by));
+      later(addedAt, () => st.insManifestItem.run(m.id, id, iso(addedAt), by));
       if (!emit('dispatched', m.dispatchAt, m.dispatchedBy, { manifestId: m.id, number: m.number, carrier: m.carrier })) return;
       if (u() < 0.008) {
         emit('agency_refused', m.agencyAt, m.recordedBy, { reason: pick(rng, REFUSAL_REASONS), number: m.number, receiver: m.receiver });
@@ -670,49 +405,8 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     }
     life();
 
-    const final = state as DossierLifecycle | null;
-    if (!final) throw new Error(`seed: dossier ${code} has no history`);
-    insDossier.run(
-      id,
-      code,
-      seededUuid(rng),
-      itemNumber,
-      proc.rowId,
-      proc.code,
-      proc.name,
-      proc.agency,
-      service,
-      applicantJson,
-      idNumber,
-      person.fullName,
-      fold(person.fullName),
-      person.phone,
-      representative ? JSON.stringify(representative) : null,
-      JSON.stringify(delivery),
-      registered ? JSON.stringify({ returnOnly: true, agencyDossierCode: agencyCode }) : (snap?.checklist ?? '{}'),
-      snap?.originals ?? 0,
-      snap?.copies ?? 0,
-      iso(r),
-      dayStr,
-      byAtCounter,
-      agencyDay !== null ? days.day(agencyDay) : null,
-      resultDay !== null ? days.day(resultDay) : null,
-      payment,
-      total,
-      `${String(book).padStart(4, '0')}/${dayStr.slice(0, 4)}`,
-      final.state,
-      iso(last),
-    );
-    if (registered) insDue.run(id, due, t('lifecycle.register.dueLabel'), agencyCode);
+    world.writeDossier({ id, code, idempotencyKey: seededUuid(rng), itemNumber, proc, service, applicantJson, idNumber, person, representative, delivery, registered, agencyCode, due, snap, r, dayStr, byAtCounter, agencyDay, resultDay, payment, total, book, state: state as DossierLifecycle | null, last });
     return emitted;
-  };
-
-  const flush = (day: number) => {
-    const b = buckets.get(day);
-    if (!b) return;
-    buckets.delete(day);
-    b.sort((a, c) => a.at - c.at);
-    for (const item of b) item.run();
   };
 
   const t0 = Date.now();
@@ -728,8 +422,8 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
         const span = ((day === lastDay ? 15 * 60 + 25 : 17 * 60) - 450) / Math.max(n, 1);
         let dayEvents = 0;
         for (let seq = 1; seq <= n; seq++) dayEvents += simulate(day, seq, days.at(day, 450 + (seq - 1) * span + rng() * span));
-        if (n > 0) insSequence.run(POINT.code, days.day(day), n);
-        flush(day);
+        if (n > 0) st.insSequence.run(POINT.code, days.day(day), n);
+        world.flush(day);
         sumEvents += dayEvents;
         // Integral steering towards EVENTS_TARGET per dossier (the young dossiers of the last weeks pull it up at the end).
         boostSum += boost * n;
@@ -738,16 +432,14 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
       }
     })();
     if (dossierId >= nextLog) {
-      o.log(`    ${fmtCount(dossierId)} dossiers, ${fmtCount(events)} events written (${((Date.now() - t0) / 1000).toFixed(0)} s, loop rate ×${boost.toFixed(2)})`);
+      o.log(`    ${fmtCount(dossierId)} dossiers, ${fmtCount(tally.events)} events written (${((Date.now() - t0) / 1000).toFixed(0)} s, loop rate ×${boost.toFixed(2)})`);
       nextLog += 100_000;
     }
   }
-  const leftOver = [...buckets.keys()].filter((d) => d <= lastDay);
-  if (leftOver.length) throw new Error(`seed: ${leftOver.length} days of steps left unwritten`);
+  world.drained();
 
   db.transaction(() => {
-    for (const [y, n] of logBook) insSequence.run(POINT.code, y, n);
-    ranges.forEach((rg, i) => insRange.run(rg.start, rg.start + S10_RANGE_SIZE - 1, i === ranges.length - 1 ? serial : rg.start + S10_RANGE_SIZE - 1, rg.createdAt, o.managerId));
+    world.writeBooks();
     for (const m of manifests.values()) {
       const status = m.agencyAt <= horizon ? 'received' : m.dispatchAt <= horizon ? 'dispatched' : 'open';
       updManifest.run(
@@ -764,28 +456,20 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     }
   })();
   const insertSeconds = Math.round((Date.now() - t0) / 100) / 10;
-  const byStatus: Record<string, number> = {};
-  for (const r of db.prepare('SELECT status, count(*) AS n FROM dossier GROUP BY status ORDER BY n DESC').all() as { status: string; n: number }[]) byStatus[r.status] = r.n;
   return {
     format: SEED_FORMAT,
     dossiers: dossierId,
-    events,
-    ledgerLines,
-    auditLines: audits,
+    events: tally.events,
+    ledgerLines: tally.ledgerLines,
+    auditLines: tally.audits,
     manifests: manifests.size,
-    deliveryLists: lists.size,
-    byStatus,
-    firstDay: firstDayStr,
-    lastDay: lastDayStr,
+    deliveryLists: world.lists.size,
+    byStatus: statusCounts(db),
+    firstDay: world.firstDayStr,
+    lastDay: world.lastDayStr,
     seededAt: new Date().toISOString(),
     seedSeconds: 0,
     insertSeconds,
     loopRate: Math.round((boostSum / Math.max(1, dossierId)) * 100) / 100,
   };
-}
-
-function digits(rng: Rng, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += Math.floor(rng() * 10);
-  return s;
 }

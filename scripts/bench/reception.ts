@@ -13,7 +13,7 @@ import { MANAGER } from '../../test/support/app';
 import { allocateItemNumbers, confirmInput } from '../../test/support/reception';
 import { track } from './cleanup';
 import { seededRandom } from './generate';
-import { fmtCount, fmtMs, fmtRatio, percentile, table, time } from './report';
+import { fmtCount, fmtGb, fmtMs, fmtRatio, hr, msSince, percentile, stats, table, time, type Stats } from './report';
 import {
   GRAMS,
   pickProcedure,
@@ -27,6 +27,7 @@ import {
   ZONES,
   type SeedInfo,
 } from './receptionSeed';
+import { fsyncFile, type SeededBenchOptions } from './seedKit';
 
 /**
  * `reception.confirm` — the whole durable transaction (dossier code sequence,
@@ -44,23 +45,11 @@ import {
 
 export const CONFIRM_BUDGET_P95_MS = 10;
 
-export interface ReceptionBenchOptions {
-  dossiers?: number;
+export interface ReceptionBenchOptions extends SeededBenchOptions {
   runs?: number;
   warmup?: number;
   syncOffRuns?: number;
   liveRuns?: number;
-  reseed?: boolean;
-  log?: (line: string) => void;
-}
-
-export interface Stats {
-  n: number;
-  min: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
 }
 
 export interface PlanRow {
@@ -104,13 +93,6 @@ export interface ReceptionResult {
   budgetMs: number;
 }
 
-function stats(samples: number[]): Stats {
-  const s = Float64Array.from(samples).sort();
-  return { n: s.length, min: s[0], p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] };
-}
-
-const hr = () => process.hrtime.bigint();
-const msSince = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const count = (db: Db, sql: string) => (db.prepare(sql).get() as { n: number }).n;
 
 /** mxFrame and nBackfill from the WAL index (the -shm file, native byte order): pages written, checkpoints run. */
@@ -277,16 +259,11 @@ export async function benchReception(o: ReceptionBenchOptions = {}): Promise<Rec
     let app: App | null = null;
     let seed: SeedInfo | null = null;
     for (let attempt = 0; attempt < 2 && !seed; attempt++) {
-      log(`  copying ${seeded.cacheFile} (${(seeded.bytes / 1e9).toFixed(2)} GB)…`);
+      log(`  copying ${seeded.cacheFile} (${fmtGb(seeded.bytes)})…`);
       // Flushed before timing: gigabytes of dirty pages written back during the run would stall the fsyncs measured.
       copyMs = time(() => {
         fs.copyFileSync(seeded.cacheFile, paths.dbFile);
-        const fd = fs.openSync(paths.dbFile, 'r+');
-        try {
-          fs.fsyncSync(fd);
-        } finally {
-          fs.closeSync(fd);
-        }
+        fsyncFile(paths.dbFile);
       }).ms;
       const opened = time(() => openApp({ dataDir: dir, host: 'browser', startDevices: false, log }));
       openMs = opened.ms;
@@ -587,14 +564,13 @@ async function livePass(dir: string, runs: number, warmup: number, log: (line: s
 // ── Report ──
 
 const row = (label: string, s: Stats) => [label, fmtMs(s.p50), fmtMs(s.p95), fmtMs(s.p99), fmtMs(s.max)];
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(2)} GB`;
 
 export function formatReception(r: ReceptionResult): string {
   const lines: string[] = [];
   const c = r.confirm;
   lines.push(`Reception confirm — ${fmtCount(r.rows.dossiers)} dossiers already in the database, WAL + synchronous=FULL as the app opens it`);
   lines.push(
-    `  database: ${r.reused ? 'cached seed REUSED' : 'seeded now'} (${r.cacheFile}, ${gb(r.dbBytes)}; seeded ${r.seed.seededAt.slice(0, 16).replace('T', ' ')} UTC in ${r.seed.seedSeconds} s), copied to a temp dir and flushed in ${(r.copyMs / 1000).toFixed(1)} s, opened in ${fmtMs(r.openMs)} ms`,
+    `  database: ${r.reused ? 'cached seed REUSED' : 'seeded now'} (${r.cacheFile}, ${fmtGb(r.dbBytes)}; seeded ${r.seed.seededAt.slice(0, 16).replace('T', ' ')} UTC in ${r.seed.seedSeconds} s), copied to a temp dir and flushed in ${(r.copyMs / 1000).toFixed(1)} s, opened in ${fmtMs(r.openMs)} ms`,
   );
   if (r.removedStale.length) lines.push(`  removed stale caches: ${r.removedStale.join(', ')}`);
   lines.push(

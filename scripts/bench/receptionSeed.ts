@@ -14,14 +14,7 @@
  * Synthetic data: never shipped, never shown to a clerk.
  */
 import Database from 'better-sqlite3';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openApp, type App } from '../../main/app/compose';
-import { loadMigrations } from '../../main/db/database';
-import type { CallContext } from '../../main/services/context';
+import type { App } from '../../main/app/compose';
 import type { ConfirmInput, Delivery, FeeLine, Person, ReceptionService as Service } from '../../shared/api/reception';
 import type { Procedure } from '../../shared/catalogue/schema';
 import { documentCounts, evaluateChecklist, type ChecklistAnswers } from '../../shared/reception/checklist';
@@ -29,35 +22,43 @@ import { formatDossierCode } from '../../shared/reception/codes';
 import { formatS10 } from '../../shared/scan/s10';
 import { foldVietnamese } from '../../shared/text/fold';
 import { vietnamDay } from '../../shared/time/vietnam';
-import { POINT, setUpAndSignIn } from '../../test/support/app';
+import { POINT } from '../../test/support/app';
 import { confirmInput } from '../../test/support/reception';
-import { track } from './cleanup';
 import { seededRandom } from './generate';
 import { fmtCount } from './report';
+import {
+  addClerks,
+  addDays,
+  benchSource,
+  cachedSeed,
+  cacheFileFor,
+  DAY_MS,
+  digits,
+  endBulkLoad,
+  firstRun,
+  foldCache,
+  pad2,
+  pick,
+  readSeedMarker,
+  rowStatements,
+  S10_RANGE_SIZE,
+  seededUuid,
+  seedIntoCache,
+  startBulkLoad,
+  weighted,
+  type Rng,
+  type SeededDb,
+} from './seedKit';
 
-/** Part of the cache key, with the migrations, the sample catalogue and this file's text. */
+/** Part of the cache key, with the migrations, the sample catalogue and the seeders' text (this file and seedKit.ts). */
 const SEED_FORMAT = 1;
 const SEED_MARKER = 'bench.seed';
 const YEARS = 5;
-const S10_RANGE_SIZE = 10_000;
 const S10_FIRST_SERIAL = 10_000_000;
 const BATCH = 25_000;
 
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 const sends = (s: Service) => s === 'send' || s === 'both';
 const returns = (s: Service) => s === 'return' || s === 'both';
-
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
-  let total = 0;
-  for (const [, w] of items) total += w;
-  let x = rng() * total;
-  for (const [v, w] of items) {
-    x -= w;
-    if (x < 0) return v;
-  }
-  return items[items.length - 1][0];
-}
 
 // ── People ──
 
@@ -96,13 +97,6 @@ const COMMUNES = [
 const OTHER_POINTS = ['Bưu cục Tháp Chàm', 'Bưu cục Khánh Hải', 'Bưu cục Phước Dân', 'Bưu cục Tân Sơn', 'Bưu cục Nha Trang'];
 const RELATIONS = ['Vợ', 'Chồng', 'Con', 'Cha', 'Mẹ', 'Anh trai', 'Chị gái', 'Em', 'Người được ủy quyền'];
 
-const digits = (rng: Rng, n: number) => {
-  let s = '';
-  for (let i = 0; i < n; i++) s += Math.floor(rng() * 10);
-  return s;
-};
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 /** A plausible applicant: CCCD matching birth year and sex, mobile number, an address around the point. */
 export function randomPerson(rng: Rng, year: number): Person {
   const male = rng() < 0.48;
@@ -139,17 +133,6 @@ export function randomDelivery(rng: Rng, service: Service, applicant: Person): D
   }
   if (r < 0.95) return { kind: 'pickup_here' };
   return { kind: 'pickup_other', pointName: pick(rng, OTHER_POINTS) };
-}
-
-/** A v4-shaped UUID from the seeded generator (the renderer uses crypto.randomUUID()). */
-function seededUuid(rng: Rng): string {
-  const h = (n: number) => ((rng() * 2 ** 32) >>> 0).toString(16).padStart(8, '0').slice(0, n);
-  const a = h(8);
-  const b = h(8);
-  const c = h(8);
-  const d = h(8);
-  const variant = '89ab'[Math.floor(rng() * 4)];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 // ── Procedures: what the sample catalogue lets a point receive ──
@@ -255,8 +238,6 @@ export function pickService(rng: Rng, t: ProcedureTemplate): Service {
 
 // ── Days ──
 
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const dow = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 /** A Vietnam wall-clock time (minutes after midnight) on `day`, as the ISO instant the app stores. */
 const vnIso = (day: string, minutes: number) => new Date(Date.parse(`${day}T00:00:00+07:00`) + minutes * 60_000).toISOString();
@@ -302,87 +283,34 @@ export interface SeedInfo {
   seedSeconds: number;
 }
 
-export interface SeededDb {
-  /** The cached file (never opened for writing by a run). */
-  cacheFile: string;
-  reused: boolean;
-  /** Stale caches of an older schema / seed format removed this time. */
-  removedStale: string[];
-  bytes: number;
-}
-
-function cacheFileFor(dossiers: number, appRoot: string): string {
-  const migrations = loadMigrations(path.join(appRoot, 'main', 'db', 'migrations'));
-  const hash = crypto.createHash('sha256');
-  for (const m of migrations) hash.update(`${m.version}:${m.sql}\n`);
-  hash.update(fs.readFileSync(path.join(appRoot, 'resources', 'catalogue', 'sample-catalogue.json')));
-  hash.update(`seed-format:${SEED_FORMAT}`);
-  // The seeder itself: a change to what it writes must not reuse an old cache.
-  hash.update(fs.readFileSync(fileURLToPath(import.meta.url)));
-  const label = dossiers === 1_000_000 ? '1m' : String(dossiers);
-  return path.join(os.tmpdir(), `bcci-bench-${label}-v${migrations.length}-${hash.digest('hex').slice(0, 8)}.sqlite`);
-}
-
 /** The marker the seeder leaves in `setting`; null when the file is not a complete seed. */
 export function readSeedInfo(db: Database.Database): SeedInfo | null {
-  const row = db.prepare('SELECT value FROM setting WHERE key = ?').get(SEED_MARKER) as { value: string } | undefined;
-  if (!row) return null;
-  const info = JSON.parse(row.value) as SeedInfo;
-  return info.format === SEED_FORMAT ? info : null;
+  return readSeedMarker<SeedInfo>(db, SEED_MARKER, SEED_FORMAT);
 }
 
 /** The cached seeded database: reused when present (same schema, same seed format), else seeded now. */
 export async function seededDatabase(o: { dossiers: number; appRoot: string; reseed?: boolean; log: (line: string) => void }): Promise<SeededDb> {
-  const cacheFile = cacheFileFor(o.dossiers, o.appRoot);
-  const prefix = path.basename(cacheFile).replace(/-v\d+-[0-9a-f]{8}\.sqlite$/, '-v');
-  const removedStale: string[] = [];
-  for (const f of fs.readdirSync(os.tmpdir())) {
-    const full = path.join(os.tmpdir(), f);
-    if (f.startsWith(prefix) && /-v\d+-[0-9a-f]{8}\.sqlite$/.test(f) && full !== cacheFile) {
-      fs.rmSync(full, { force: true });
-      removedStale.push(full);
-    }
-  }
-  if (o.reseed) fs.rmSync(cacheFile, { force: true });
-  if (fs.existsSync(cacheFile)) return { cacheFile, reused: true, removedStale, bytes: fs.statSync(cacheFile).size };
-  await seed(cacheFile, o);
-  return { cacheFile, reused: false, removedStale, bytes: fs.statSync(cacheFile).size };
+  const label = o.dossiers === 1_000_000 ? '1m' : String(o.dossiers);
+  // The seeder itself: a change to what it writes must not reuse an old cache.
+  const cacheFile = cacheFileFor(o.appRoot, `bcci-bench-${label}`, String(SEED_FORMAT), [benchSource('receptionSeed.ts')]);
+  return cachedSeed(cacheFile, o.reseed, () => seed(cacheFile, o));
 }
 
 async function seed(cacheFile: string, o: { dossiers: number; appRoot: string; log: (line: string) => void }): Promise<void> {
   const started = Date.now();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bcci-bench-seed-'));
-  const release = track(() => fs.rmSync(dir, { recursive: true, force: true }));
-  try {
+  await seedIntoCache(cacheFile, 'bcci-bench-seed-', async (dir) => {
     // 1. The app itself: migrations, sample catalogue, first run (point + manager).
-    const app = openApp({ dataDir: dir, host: 'browser', startDevices: false, log: o.log });
-    let templates: ProcedureTemplate[];
-    let managerId: number;
-    try {
-      await app.services.printQueue.stop();
-      const ctx: CallContext = await setUpAndSignIn(app);
-      managerId = (ctx.session as NonNullable<CallContext['session']>).userId;
-      templates = procedureTemplates(app);
-    } finally {
-      await app.close();
-    }
-    const file = app.paths.dbFile;
+    const { file, managerId, prepared: templates } = await firstRun(dir, o.log, procedureTemplates);
     o.log(`  seeding ${fmtCount(o.dossiers)} dossiers (${templates.length} receivable procedures) into ${file}…`);
 
     // 2. Bulk rows on a connection of our own: no journal, no fsync, a big cache, indexes afterwards.
     const db = new Database(file);
     try {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      db.pragma('cache_size = -1000000');
-      db.pragma('temp_store = MEMORY');
-      db.pragma('foreign_keys = OFF');
-      db.pragma('locking_mode = EXCLUSIVE');
+      startBulkLoad(db, 1_000_000);
       const info = seedRows(db, { ...o, templates, managerId });
       info.seedSeconds = Math.round((Date.now() - started) / 100) / 10;
       db.prepare('INSERT INTO setting (key, value) VALUES (?, ?)').run(SEED_MARKER, JSON.stringify(info));
-      db.pragma('locking_mode = NORMAL');
-      db.pragma('journal_mode = WAL');
+      endBulkLoad(db);
       const fk = db.pragma('foreign_key_check(dossier)') as unknown[];
       if (fk.length) throw new Error(`seeded dossiers break ${fk.length} foreign keys`);
       o.log(
@@ -391,20 +319,8 @@ async function seed(cacheFile: string, o: { dossiers: number; appRoot: string; l
     } finally {
       db.close();
     }
-    for (const f of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) throw new Error(`seeded database left ${f} behind`);
-    // Written with synchronous=OFF: flush it now, or its writeback would disturb the fsyncs this run measures.
-    const fd = fs.openSync(file, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    const partial = `${cacheFile}.partial-${process.pid}`;
-    fs.renameSync(file, partial);
-    fs.renameSync(partial, cacheFile);
-  } finally {
-    await release();
-  }
+    return file;
+  });
 }
 
 function seedRows(db: Database.Database, o: { dossiers: number; templates: ProcedureTemplate[]; managerId: number; log: (line: string) => void }): SeedInfo {
@@ -414,14 +330,7 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
   const at0 = vnIso(days[0].day, 7 * 60);
 
   // Clerks of the point over the years (the manager also receives).
-  const hash = (db.prepare('SELECT password_hash AS h FROM app_user WHERE id = ?').get(o.managerId) as { h: string }).h;
-  const clerks: (readonly [number, number])[] = [[o.managerId, 1]];
-  const insertUser = db.prepare(`INSERT INTO app_user (username, full_name, role, password_hash, disabled, created_at) VALUES (?, ?, 'clerk', ?, ?, ?)`);
-  for (let i = 0; i < 6; i++) {
-    const p = randomPerson(rng, 1990);
-    const id = Number(insertUser.run(`clerk${i + 1}`, p.fullName, hash, i < 2 ? 1 : 0, at0).lastInsertRowid);
-    clerks.push([id, i < 2 ? 2 : 4]);
-  }
+  const clerks = addClerks(db, o.managerId, { prefix: 'clerk', retired: 2, createdAt: at0, name: () => randomPerson(rng, 1990).fullName });
 
   // Secondary indexes are rebuilt after the rows (the UNIQUE ones stay: they cannot be dropped).
   const indexes = db
@@ -429,28 +338,15 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     .all() as { name: string; sql: string }[];
   for (const ix of indexes) db.exec(`DROP INDEX ${ix.name}`);
 
-  const insDossier = db.prepare(
-    `INSERT INTO dossier (id, code, idempotency_key, item_number, procedure_id, procedure_code, procedure_name, agency, service,
-       applicant, applicant_id, applicant_name, applicant_folded, applicant_phone, representative, delivery, checklist,
-       originals, copies, received_at, received_day, received_by, agency_receives_on, result_date, payment_method,
-       total_amount, log_book_number, status, status_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { insDossier, insEvent, insRange } = rowStatements(db);
   const insLedger = db.prepare(
     `INSERT INTO ledger_entry (id, at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
   );
-  const insEvent = db.prepare('INSERT INTO dossier_event (dossier_id, at, type, user_id, detail) VALUES (?, ?, ?, ?, ?)');
   const insAudit = db.prepare(`INSERT INTO audit_log (at, user_id, action, entity, entity_id, detail) VALUES (?, ?, ?, 'dossier', ?, ?)`);
   const insSequence = db.prepare('INSERT INTO dossier_sequence (point_code, day, last) VALUES (?, ?, ?)');
-  const insRange = db.prepare(`INSERT INTO s10_range (prefix, country, start_serial, end_serial, last_used, created_at, created_by) VALUES ('EA', 'VN', ?, ?, ?, ?, ?)`);
 
-  const folded = new Map<string, string>();
-  const fold = (name: string) => {
-    let f = folded.get(name);
-    if (f === undefined) folded.set(name, (f = foldVietnamese(name)));
-    return f;
-  };
+  const fold = foldCache();
   const procedureWeights = o.templates.map((t) => [t, t.weight] as const);
   const serviceMix = new Map(o.templates.map((t) => [t, SERVICE_MIX.filter(([s]) => t.services.includes(s))]));
   const recent: Person[] = [];
@@ -602,4 +498,3 @@ function seedRows(db: Database.Database, o: { dossiers: number; templates: Proce
     seedSeconds: 0,
   };
 }
-
