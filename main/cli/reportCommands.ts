@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
 import { t } from '../../shared/messages/vi';
-import { displayDate } from '../../shared/time/vietnam';
+import { displayDate, isIsoDay } from '../../shared/time/vietnam';
 import type { App } from '../app/compose';
 import type { SealCheck } from '../services/dayClose/seal';
 import type { DossierStatusCheck } from '../services/dayClose/statusCheck';
@@ -11,11 +11,10 @@ type Fail = (message: string, code?: number) => never;
 type WithApp = <T>(fn: (app: App) => Promise<T> | T) => Promise<T>;
 
 /** yyyy-mm-dd or dd/mm/yyyy → yyyy-mm-dd; a wrong date is wrong usage (exit 2). */
-export function parseDay(value: string, fail: Fail): string {
+function parseDay(value: string, fail: Fail): string {
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
   const iso = dmy ? `${dmy[3]}-${dmy[2].padStart(2, '0')}-${dmy[1].padStart(2, '0')}` : value.trim();
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) return fail(t('dayClose.cli.badDate', { value }), 2);
+  if (!isIsoDay(iso)) return fail(t('dayClose.cli.badDate', { value }), 2);
   return iso;
 }
 

@@ -18,7 +18,7 @@ export interface CountedNote extends DenominationCount {
   amount: number;
 }
 
-export function isDenomination(value: number): value is Denomination {
+function isDenomination(value: number): value is Denomination {
   return (DENOMINATIONS as readonly number[]).includes(value);
 }
 

@@ -3,7 +3,8 @@ import { formatMoney, t } from '../messages/vi';
 import { NATIONAL_MOTTO, placeDateLine, type A4Block, type A4Document } from '../printing/a4';
 import type { PrintBlock, ReceiptDocument } from '../printing/document';
 import { displayDate, vietnamClock, vietnamDay } from '../time/vietnam';
-import { ACTIVITY_KEYS, ledgerKindLabel } from './report';
+import { letterheadOf } from '../printing/lifecycleDocuments';
+import { ACTIVITY_KEYS, ledgerKindLabel, monthLabel } from './report';
 
 /**
  * The papers of the end of the day, described once as data: the X / Z report on the receipt
@@ -35,9 +36,7 @@ const row4 = (cells: [string, string, string, string], bold = false): PrintBlock
 
 const section = (title: string): PrintBlock[] => [{ type: 'rule' }, { type: 'text', text: title, bold: true }];
 
-function officeOf(report: Pick<DayReport, 'point'>): string {
-  return t('dayClose.doc.office', { province: report.point.province.toUpperCase() });
-}
+const officeOf = (report: Pick<DayReport, 'point'>): string => letterheadOf(report.point).office;
 
 export function activityLabel(key: (typeof ACTIVITY_KEYS)[number]): string {
   return t(`dayClose.activity.${key}`);
@@ -168,9 +167,12 @@ function a4Header(point: DayReport['point']): A4Document['header'] {
   return { left: [officeOf({ point }), point.name.toUpperCase()], right: NATIONAL_MOTTO };
 }
 
+/** A column of figures (right-aligned) in an A4 table. */
+const figures = (title: string, width: number) => ({ title, width, align: 'right' as const });
+
 const activityColumns = (first: string) => [
   { title: first, width: 4 },
-  ...ACTIVITY_KEYS.map((k) => ({ title: activityLabel(k), width: 1.2, align: 'right' as const })),
+  ...ACTIVITY_KEYS.map((k) => figures(activityLabel(k), 1.2)),
 ];
 
 function activityTable(first: string, rows: readonly ActivityRow[], total: DayReport['activity']): A4Block {
@@ -205,11 +207,11 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
     type: 'table',
     columns: [
       { title: t('dayClose.doc.kind'), width: 4 },
-      { title: t('dayClose.method.cash'), width: 2, align: 'right' },
-      { title: t('dayClose.method.transfer'), width: 2, align: 'right' },
-      { title: t('dayClose.method.none'), width: 1.5, align: 'right' },
-      { title: t('dayClose.doc.total'), width: 2, align: 'right' },
-      { title: t('dayClose.doc.lines'), width: 1, align: 'right' },
+      figures(t('dayClose.method.cash'), 2),
+      figures(t('dayClose.method.transfer'), 2),
+      figures(t('dayClose.method.none'), 1.5),
+      figures(t('dayClose.doc.total'), 2),
+      figures(t('dayClose.doc.lines'), 1),
     ],
     rows: report.money.byKind.map((m) => [m.label, money(m.cash), money(m.transfer), money(m.none), money(m.total), String(m.lines)]),
     footer: [t('dayClose.doc.total'), money(tot.cash), money(tot.transfer), money(tot.none), money(tot.total), String(tot.lines)],
@@ -219,10 +221,10 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
       type: 'table',
       columns: [
         { title: t('dayClose.doc.clerk'), width: 4 },
-        { title: t('dayClose.method.cash'), width: 2, align: 'right' },
-        { title: t('dayClose.method.transfer'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.total'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.lines'), width: 1, align: 'right' },
+        figures(t('dayClose.method.cash'), 2),
+        figures(t('dayClose.method.transfer'), 2),
+        figures(t('dayClose.doc.total'), 2),
+        figures(t('dayClose.doc.lines'), 1),
       ],
       rows: report.byClerk.map((c) => [c.name, money(c.cash), money(c.transfer), money(c.total), String(c.lines)]),
     });
@@ -239,10 +241,10 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
     type: 'table',
     columns: [
       { title: t('dayClose.doc.agency'), width: 5 },
-      { title: t('dayClose.doc.collected'), width: 2, align: 'right' },
-      { title: t('dayClose.doc.reversed'), width: 2, align: 'right' },
-      { title: t('dayClose.doc.handedOver'), width: 2, align: 'right' },
-      { title: t('dayClose.doc.outstanding'), width: 2, align: 'right' },
+      figures(t('dayClose.doc.collected'), 2),
+      figures(t('dayClose.doc.reversed'), 2),
+      figures(t('dayClose.doc.handedOver'), 2),
+      figures(t('dayClose.doc.outstanding'), 2),
     ],
     rows: report.agencies.map((a) => [a.agency, money(a.collected), money(a.reversed), money(a.handedOver), money(a.outstanding)]),
   });
@@ -253,9 +255,9 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
     blocks.push({
       type: 'table',
       columns: [
-        { title: t('dayClose.doc.note'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.quantity'), width: 1, align: 'right' },
-        { title: t('dayClose.doc.amount'), width: 2, align: 'right' },
+        figures(t('dayClose.doc.note'), 2),
+        figures(t('dayClose.doc.quantity'), 1),
+        figures(t('dayClose.doc.amount'), 2),
       ],
       rows: c.denominations.filter((d) => d.count > 0).map((d) => [money(d.value), String(d.count), money(d.amount)]),
       footer: [t('dayClose.doc.total'), '', money(c.cashCounted)],
@@ -264,9 +266,9 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
       type: 'table',
       columns: [
         { title: t('dayClose.doc.method'), width: 3 },
-        { title: t('dayClose.doc.expected'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.counted'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.difference'), width: 2, align: 'right' },
+        figures(t('dayClose.doc.expected'), 2),
+        figures(t('dayClose.doc.counted'), 2),
+        figures(t('dayClose.doc.difference'), 2),
       ],
       rows: [
         [t('dayClose.method.cash'), money(c.cashExpected), money(c.cashCounted), signed(c.cashDifference)],
@@ -292,8 +294,8 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
       columns: [
         { title: t('dayClose.doc.clerk'), width: 3 },
         { title: t('dayClose.doc.closedAtCol'), width: 2 },
-        { title: t('dayClose.doc.cashExpected'), width: 2, align: 'right' },
-        { title: t('dayClose.doc.cashCounted'), width: 2, align: 'right' },
+        figures(t('dayClose.doc.cashExpected'), 2),
+        figures(t('dayClose.doc.cashCounted'), 2),
         { title: t('dayClose.doc.reasonLabel'), width: 3 },
       ],
       rows: report.shifts.map((s) => [s.clerk, clock(s.closedAt), money(s.cashExpected), money(s.cashCounted), s.reason ?? '']),
@@ -314,10 +316,10 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
   blocks.push({
     type: 'table',
     columns: [
-      { title: t('dayClose.doc.line'), width: 1, align: 'right' },
+      figures(t('dayClose.doc.line'), 1),
       { title: t('dayClose.doc.reverses'), width: 2 },
       { title: t('dayClose.doc.label'), width: 4 },
-      { title: t('dayClose.doc.amount'), width: 2, align: 'right' },
+      figures(t('dayClose.doc.amount'), 2),
       { title: t('dayClose.doc.by'), width: 2 },
     ],
     rows: report.voids.reversals.map((r) => [
@@ -334,7 +336,7 @@ export function dayReportA4(report: DayReport, o: { reprint?: boolean } = {}): A
     blocks.push({
       type: 'table',
       columns: [
-        { title: t('dayClose.doc.job'), width: 1, align: 'right' },
+        figures(t('dayClose.doc.job'), 1),
         { title: t('dayClose.doc.label'), width: 5 },
         { title: t('dayClose.doc.time'), width: 2 },
         { title: t('dayClose.doc.by'), width: 2 },
@@ -386,9 +388,9 @@ function periodTable(first: string, rows: readonly PeriodRow[]): A4Block {
     type: 'table',
     columns: [
       { title: first, width: 5 },
-      { title: t('dayClose.period.received'), width: 1.5, align: 'right' },
-      { title: t('dayClose.period.resultsReceived'), width: 1.5, align: 'right' },
-      { title: t('dayClose.period.delivered'), width: 1.5, align: 'right' },
+      figures(t('dayClose.period.received'), 1.5),
+      figures(t('dayClose.period.resultsReceived'), 1.5),
+      figures(t('dayClose.period.delivered'), 1.5),
     ],
     rows: rows.map((r) => [r.name, String(r.received), String(r.resultsReceived), String(r.delivered)]),
     footer: [t('dayClose.doc.total'), sum('received'), sum('resultsReceived'), sum('delivered')],
@@ -425,10 +427,10 @@ export function periodReportA4(report: PeriodReport): A4Document {
       type: 'table',
       columns: [
         { title: t('dayClose.period.level'), width: 3 },
-        { title: t('dayClose.period.procedures'), width: 1.5, align: 'right' },
-        { title: t('dayClose.period.bcci'), width: 1.5, align: 'right' },
-        { title: t('dayClose.period.shareActual'), width: 1.5, align: 'right' },
-        { title: t('dayClose.period.shareTarget'), width: 1.5, align: 'right' },
+        figures(t('dayClose.period.procedures'), 1.5),
+        figures(t('dayClose.period.bcci'), 1.5),
+        figures(t('dayClose.period.shareActual'), 1.5),
+        figures(t('dayClose.period.shareTarget'), 1.5),
         { title: t('dayClose.period.met'), width: 1.5, align: 'center' },
       ],
       rows: report.bcciShare.map((s) => [
@@ -473,7 +475,7 @@ export function periodReportA4(report: PeriodReport): A4Document {
       type: 'table',
       columns: [
         { title: t('dayClose.doc.field'), width: 5 },
-        { title: t('dayClose.period.guided'), width: 2, align: 'right' },
+        figures(t('dayClose.period.guided'), 2),
       ],
       rows: report.guidance.byField.map((g) => [g.name, String(g.issued)]),
       footer: [t('dayClose.doc.total'), String(report.guidance.issued)],
@@ -483,11 +485,11 @@ export function periodReportA4(report: PeriodReport): A4Document {
       type: 'table',
       columns: [
         { title: t('dayClose.period.month'), width: 2 },
-        { title: t('dayClose.period.received'), width: 2, align: 'right' },
-        { title: t('dayClose.period.delivered'), width: 2, align: 'right' },
-        { title: t('dayClose.period.late'), width: 2, align: 'right' },
+        figures(t('dayClose.period.received'), 2),
+        figures(t('dayClose.period.delivered'), 2),
+        figures(t('dayClose.period.late'), 2),
       ],
-      rows: report.trend.map((m) => [`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`, String(m.received), String(m.delivered), String(m.late)]),
+      rows: report.trend.map((m) => [monthLabel(m.month), String(m.received), String(m.delivered), String(m.late)]),
     },
     { type: 'chart', ...report.charts.trend },
     {

@@ -34,7 +34,7 @@ export const ACTIVITY_METRICS: Readonly<Record<keyof Activity, readonly string[]
 
 const METRIC_TO_KEY = new Map<string, keyof Activity>(ACTIVITY_KEYS.flatMap((k) => ACTIVITY_METRICS[k].map((m) => [m, k] as const)));
 
-export const emptyActivity = (): Activity => ({ received: 0, guided: 0, dispatched: 0, resultsReceived: 0, delivered: 0, returnedToAgency: 0, cancelled: 0 });
+const emptyActivity = (): Activity => ({ received: 0, guided: 0, dispatched: 0, resultsReceived: 0, delivered: 0, returnedToAgency: 0, cancelled: 0 });
 
 export interface MetricCount {
   procedureId: number;

@@ -1325,7 +1325,6 @@ export const vi = {
   'dayClose.sealPart.report': 'báo cáo Z đã lưu',
   'dayClose.incident.lost': 'Thất lạc',
   'dayClose.incident.damaged': 'Hư hỏng',
-  'dayClose.doc.office': 'BƯU ĐIỆN TỈNH {province}',
   'dayClose.doc.zTitle': 'BÁO CÁO KHÓA SỔ CUỐI NGÀY (Z)',
   'dayClose.doc.xTitle': 'BÁO CÁO TẠM TÍNH TRONG NGÀY (X)',
   'dayClose.doc.zKind': 'Z — đã khóa sổ',

@@ -1,5 +1,6 @@
 import { formatMoney, t } from '../messages/vi';
 import { NATIONAL_MOTTO, placeDateLine, type A4Document } from './a4';
+import { formatVnd } from '../reception/fees';
 import type { PrintBlock, ReceiptDocument } from './document';
 
 /**
@@ -44,7 +45,7 @@ export interface ManifestPaper {
   agencyReceiver?: string | null;
 }
 
-const money = (amount: number): string => t('common.dong', { amount: formatMoney(amount) });
+const money = formatVnd;
 
 function header(head: Letterhead) {
   return { left: [head.office, head.point], right: NATIONAL_MOTTO };

@@ -1,4 +1,5 @@
-import { formatMoney, t } from '../messages/vi';
+import { t } from '../messages/vi';
+import { formatVnd } from '../reception/fees';
 import type { LabelDocument, PrintBlock, ReceiptDocument } from './document';
 
 /**
@@ -40,7 +41,7 @@ export interface ReceptionReceiptData {
   itemNumber?: string;
 }
 
-const money = (amount: number): string => t('common.dong', { amount: formatMoney(amount) });
+const money = formatVnd;
 
 const pair = (left: string, right: string, bold = false): PrintBlock => ({
   type: 'columns',

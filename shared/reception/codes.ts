@@ -1,5 +1,5 @@
 import { t } from '../messages/vi';
-import { isRealDate } from '../scan/cccd';
+import { isIsoDay, isRealDate } from '../time/vietnam';
 import { formatS10, s10CheckDigit } from '../scan/s10';
 
 /**
@@ -25,7 +25,6 @@ export const DOSSIER_SEQUENCE_MAX = 9999;
 /** Same rule as the setup form and the scanner: 2–20 of upper-case letters, digits, '.', '-'. */
 export const POINT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9.-]{1,19}$/;
 
-const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const DOSSIER_CODE = /^(.+)-([0-9]{6})-([0-9]{4})$/;
 
 /**
@@ -37,14 +36,13 @@ const DOSSIER_CODE = /^(.+)-([0-9]{6})-([0-9]{4})$/;
 export function formatDossierCode(pointCode: string, date: string, sequence: number): string {
   const point = String(pointCode).trim().toUpperCase();
   if (!POINT_CODE_PATTERN.test(point)) throw new RangeError(`dossier code: bad point code "${pointCode}"`);
-  const m = ISO_DATE.exec(date);
-  if (!m || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[1]) < 2000 || Number(m[1]) > 2099) {
+  if (!isIsoDay(date)) {
     throw new RangeError(`dossier code: bad date "${date}"`);
   }
   if (!Number.isInteger(sequence) || sequence < 1 || sequence > DOSSIER_SEQUENCE_MAX) {
     throw new RangeError(`dossier code: sequence must be 1…${DOSSIER_SEQUENCE_MAX}, got ${sequence}`);
   }
-  return `${point}-${m[1].slice(2)}${m[2]}${m[3]}-${String(sequence).padStart(4, '0')}`;
+  return `${point}-${date.slice(2).replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
 }
 
 export interface DossierCode {

@@ -28,7 +28,7 @@
  * - Text containing U+FFFD (bytes that were not valid UTF-8) is rejected outright: a damaged
  *   name must not be accepted.
  */
-import { vietnamDay } from '../time/vietnam';
+import { isRealDate, vietnamDay } from '../time/vietnam';
 
 export interface CccdData {
   idNumber: string;
@@ -85,14 +85,8 @@ function isoDate(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** True when y-m-d is a real calendar date. */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
-  if (m < 1 || m > 12 || d < 1) return false;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  dt.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
+// The scanners' callers import the calendar check from here too.
+export { isRealDate };
 
 /** Trim, NFC, collapse white space. */
 function tidy(s: string): string {

@@ -28,7 +28,15 @@ export function displayDate(iso: string): string {
 export function isIsoDay(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 2000 || y > 2099 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const y = Number(m[1]);
+  return y >= 2000 && y <= 2099 && isRealDate(y, Number(m[2]), Number(m[3]));
+}
+
+/** True when y-m-d is a real calendar date. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  dt.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }

@@ -91,6 +91,13 @@ export class CatalogueService {
     return { ...p, versionId: v };
   }
 
+  /** A procedure with its row id in that version: what a dossier records and points at. */
+  getRow(code: string, versionId?: number): ProcedureDetail & { rowId: number } {
+    const p = this.get(code, versionId);
+    const row = this.db.prepare('SELECT id FROM procedure WHERE version_id = ? AND code = ?').get(p.versionId, p.code) as { id: number };
+    return { ...p, rowId: row.id };
+  }
+
   facets(): { levels: string[]; fields: string[]; agencies: string[] } {
     const v = currentVersionId(this.db);
     const names = (table: string, column: string) =>

@@ -1,9 +1,10 @@
 import type { Db } from '../../db/database';
+import { stmt } from '../../db/statements';
 import { ApiError } from '../../../shared/api/errors';
 import type { FilePayload } from '../../../shared/api/contract';
 import type { PrintJob } from '../../../shared/api/devices';
 import { dayCloseConfigSchema, REMITTANCE_NOTE_MAX, type CashCount, type DayCloseConfig, type DayCloseSummary, type DayReport, type Pending, type Shift } from '../../../shared/api/dayClose';
-import { assessClose, cashTotal, closeRefusal, countProblems, normaliseCount, type DenominationCount } from '../../../shared/dayClose/cash';
+import { assessClose, cashTotal, closeRefusal, countProblems, normaliseCount, type CloseAmounts, type CountedNote, type DenominationCount } from '../../../shared/dayClose/cash';
 import { dayReportA4, dayReportReceipt, shiftReceipt } from '../../../shared/dayClose/documents';
 import { formatMoney, t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
@@ -46,6 +47,7 @@ import {
   toSummary,
   userName,
   type CashCountRow,
+  type DayCloseRow,
   type Expectation,
   type ShiftRow,
 } from './dayCloseRepository';
@@ -53,7 +55,7 @@ import { GENESIS_HASH, reportDigest, sealDigests, sealHash, type DayCloseFacts }
 
 const CONFIG_KEY = 'dayClose.config';
 
-export const DEFAULT_DAY_CLOSE_CONFIG: DayCloseConfig = {
+const DEFAULT_DAY_CLOSE_CONFIG: DayCloseConfig = {
   differenceThreshold: 50_000,
   bcciTargets: [85, 70, 60],
   blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'],
@@ -84,6 +86,17 @@ interface DayCloseInput extends CloseInput {
 /** The last line a count covers: with no line in it, the line it starts after. */
 const lastCovered = (e: Expectation, after: number) => (e.lines ? e.lastId : after);
 
+/** What a count expected and found, per payment method. */
+const amountsOf = (c: CashCountRow): CloseAmounts => ({
+  cashExpected: c.cash_expected,
+  cashCounted: c.cash_counted,
+  transferExpected: c.transfer_expected,
+  transferConfirmed: c.transfer_confirmed,
+});
+
+/** The banknotes of a count as stored ([value, count] pairs), with their amounts. */
+const notesOf = (c: CashCountRow): CountedNote[] => (JSON.parse(c.denominations) as [number, number][]).map(([value, count]) => ({ value, count, amount: value * count }));
+
 /**
  * Shift close (a clerk) and day close (the manager): a blind count by banknote, expected vs
  * counted per payment method, a reason for any difference and a manager's approval above the
@@ -105,7 +118,7 @@ export class DayCloseService {
   ) {}
 
   config(): DayCloseConfig {
-    const row = this.db.prepare('SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
+    const row = stmt(this.db, 'SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
     if (!row) return DEFAULT_DAY_CLOSE_CONFIG;
     const parsed = dayCloseConfigSchema.safeParse({ ...DEFAULT_DAY_CLOSE_CONFIG, ...(JSON.parse(row.value) as object) });
     return parsed.success ? parsed.data : DEFAULT_DAY_CLOSE_CONFIG;
@@ -139,11 +152,7 @@ export class DayCloseService {
 
   private countView(c: CashCountRow): CashCount {
     const threshold = this.config().differenceThreshold;
-    const a = assessClose(
-      { cashExpected: c.cash_expected, cashCounted: c.cash_counted, transferExpected: c.transfer_expected, transferConfirmed: c.transfer_confirmed },
-      threshold,
-    );
-    const notes = JSON.parse(c.denominations) as [number, number][];
+    const a = assessClose(amountsOf(c), threshold);
     // A day count expected its opening float plus the day's cash lines up to its last line: the
     // float is what is left of the expectation once those lines are taken out (exact, as lines are
     // append-only). A shift count has none.
@@ -154,7 +163,7 @@ export class DayCloseService {
       day: c.day,
       at: c.at,
       countedBy: userName(this.db, c.user_id) ?? '',
-      denominations: notes.map(([value, count]) => ({ value, count, amount: value * count })),
+      denominations: notesOf(c),
       cashCounted: c.cash_counted,
       transferConfirmed: c.transfer_confirmed,
       openingCash: opening,
@@ -248,10 +257,7 @@ export class DayCloseService {
         const e = shiftExpectation(this.db, session.userId, after);
         if (after !== count.after_ledger_id || e.lines !== count.line_count || lastCovered(e, after) !== count.last_ledger_id)
           throw new ApiError('CONFLICT', t('dayClose.countStale'));
-        const assessment = assessClose(
-          { cashExpected: count.cash_expected, cashCounted: count.cash_counted, transferExpected: count.transfer_expected, transferConfirmed: count.transfer_confirmed },
-          threshold,
-        );
+        const assessment = assessClose(amountsOf(count), threshold);
         const refusal = closeRefusal(assessment, { reason: input.reason, approved: approvedBy !== null, threshold });
         if (refusal) throw new ApiError('CONFLICT', refusal);
         const at = this.clock();
@@ -356,7 +362,7 @@ export class DayCloseService {
         // A new line, or an earlier day closed since (a different opening float), makes the count stale.
         if (e.lines !== count.line_count || lastCovered(e, 0) !== count.last_ledger_id || e.cash !== count.cash_expected)
           throw new ApiError('CONFLICT', t('dayClose.countStale'));
-        const amounts = { cashExpected: count.cash_expected, cashCounted: count.cash_counted, transferExpected: count.transfer_expected, transferConfirmed: count.transfer_confirmed };
+        const amounts = amountsOf(count);
         const assessment = assessClose(amounts, config.differenceThreshold);
         const refusal = closeRefusal(assessment, { reason: input.reason, approved: approvedBy !== null, threshold: config.differenceThreshold });
         if (refusal) throw new ApiError('CONFLICT', refusal);
@@ -403,7 +409,7 @@ export class DayCloseService {
           closedAt: facts.closed_at,
           closedBy: session.fullName,
           count: {
-            denominations: this.countView(count).denominations,
+            denominations: notesOf(count),
             ...amounts,
             cashDifference: assessment.cashDifference,
             transferDifference: assessment.transferDifference,
@@ -420,7 +426,7 @@ export class DayCloseService {
         // The stored report is sealed too: every reprint and export shows it.
         const hash = sealHash(prevHash, digests, reportDigest(unsealed));
         const report: DayReport = { ...unsealed, seal: { hash, prevHash } };
-        const id = insertDayClose(this.db, {
+        const row: Omit<DayCloseRow, 'id'> = {
           ...facts,
           report: JSON.stringify(report),
           ledger_digest: digests.ledger,
@@ -430,7 +436,8 @@ export class DayCloseService {
           prev_hash: prevHash,
           hash,
           idempotency_key: input.idempotencyKey,
-        });
+        };
+        const id = insertDayClose(this.db, row);
         appendAudit(this.db, at, {
           userId: session.userId,
           action: 'day.close',
@@ -448,7 +455,7 @@ export class DayCloseService {
           },
         });
         job = this.printing.print(ctx, { idempotencyKey: `dayClose:${day}:z`, document: dayReportReceipt(report), kick: false });
-        return { close: toSummary(this.db, dayCloseByDay(this.db, day) as NonNullable<ReturnType<typeof dayCloseByDay>>), report };
+        return { close: toSummary(this.db, { id, ...row }), report };
       })
       .immediate();
     if (job) this.queue.release([job]);

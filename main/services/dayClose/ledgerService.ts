@@ -1,11 +1,14 @@
 import type { Db } from '../../db/database';
+import { stmt } from '../../db/statements';
 import { ApiError } from '../../../shared/api/errors';
 import type { AgencyFee, LedgerFilter, LedgerLineView, LedgerTotalRow, LEDGER_GROUPS } from '../../../shared/api/dayClose';
 import { t } from '../../../shared/messages/vi';
-import { isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
+import { vietnamDay } from '../../../shared/time/vietnam';
 import { appendAudit } from '../audit/auditRepository';
+import { appendLedger } from '../reception/receptionRepository';
 import type { CallContext, Clock, Session } from '../context';
 import { drawerOf, shiftById } from './dayCloseRepository';
+import { checkDayRange } from './dayRange';
 
 /** A year and a day: longer ranges belong to the reports upward, which read the aggregates. */
 const MAX_RANGE_DAYS = 366;
@@ -36,10 +39,7 @@ export class LedgerService {
 
   private where(f: LedgerFilter): { sql: string; params: Record<string, unknown> } {
     // The API schema checks this too; the service does not rely on it (the CLI, other callers).
-    for (const d of [f.from, f.to]) if (!isIsoDay(d)) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
-    if (f.from > f.to) throw new ApiError('CONFLICT', t('dayClose.rangeReversed'));
-    const days = (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 + 1;
-    if (days > MAX_RANGE_DAYS) throw new ApiError('CONFLICT', t('dayClose.rangeTooLong', { days: MAX_RANGE_DAYS }));
+    checkDayRange(f.from, f.to, MAX_RANGE_DAYS);
     const parts = ['l.day BETWEEN @from AND @to'];
     const params: Record<string, unknown> = { from: f.from, to: f.to };
     if (f.userId !== undefined) {
@@ -90,13 +90,11 @@ export class LedgerService {
 
   /** Per agency: collected on its behalf, handed over, still owed — all days, from the running balance. */
   agencyFees(): AgencyFee[] {
-    return this.db
-      .prepare('SELECT agency, collected, handed_over AS handedOver, collected - handed_over AS outstanding FROM agency_fee_balance ORDER BY agency')
-      .all() as AgencyFee[];
+    return stmt(this.db, 'SELECT agency, collected, handed_over AS handedOver, collected - handed_over AS outstanding FROM agency_fee_balance ORDER BY agency').all() as AgencyFee[];
   }
 
   line(id: number): LedgerLineView {
-    const row = this.db.prepare(`SELECT ${LINE_COLUMNS} ${LINE_FROM} WHERE l.id = ?`).get(id) as LedgerLineView | undefined;
+    const row = stmt(this.db, `SELECT ${LINE_COLUMNS} ${LINE_FROM} WHERE l.id = ?`).get(id) as LedgerLineView | undefined;
     if (!row) throw ApiError.of('NOT_FOUND', { what: t('dayClose.lineWhat', { id }) });
     return row;
   }
@@ -115,15 +113,14 @@ export class LedgerService {
       .transaction(() => {
         const again = this.line(ledgerId);
         if (again.reversedBy !== null) return again.reversedBy;
-        const newId = Number(
-          this.db
-            .prepare(
-              `INSERT INTO ledger_entry (at, day, user_id, dossier_id, kind, label, agency, amount, payment_method, reverses, note)
-               VALUES (?, ?, ?, ?, 'reversal', ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(at.toISOString(), vietnamDay(at), session.userId, original.dossierId, t('dayClose.reversalLabel', { id: ledgerId, label: original.label }), original.agency, -original.amount, original.paymentMethod, ledgerId, reason)
-            .lastInsertRowid,
-        );
+        const newId = appendLedger(this.db, {
+          at: at.toISOString(),
+          day: vietnamDay(at),
+          userId: session.userId,
+          dossierId: original.dossierId,
+          paymentMethod: original.paymentMethod,
+          line: { kind: 'reversal', label: t('dayClose.reversalLabel', { id: ledgerId, label: original.label }), agency: original.agency, amount: -original.amount, reverses: ledgerId, note: reason },
+        });
         appendAudit(this.db, at, { userId: session.userId, action: 'ledger.reverse', entity: 'ledger_entry', entityId: ledgerId, detail: { reversal: newId, reason, actor: ctx.actor } });
         return newId;
       })

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database';
+import { stmt } from '../../db/statements';
 
 /**
  * The seal of a closed day: sha256 digests of a canonical serialization of the day's ledger lines,
@@ -37,17 +38,17 @@ const LEDGER_SQL = `SELECT id, at, day, user_id, dossier_id, kind, label, agency
 const EVENTS_SQL = `SELECT id, dossier_id, at, type, user_id, detail FROM dossier_event WHERE at >= ? AND at < ? ORDER BY id`;
 const SLIPS_SQL = `SELECT id, at, day, user_id, procedure_id, applicant_name, missing, idempotency_key FROM guidance_slip WHERE day = ? ORDER BY id`;
 
-export function ledgerDigest(db: Db, day: string): string {
-  return digestRows(db.prepare(LEDGER_SQL).raw(true).all(day) as unknown[][]);
+function ledgerDigest(db: Db, day: string): string {
+  return digestRows(stmt(db, LEDGER_SQL).raw(true).all(day) as unknown[][]);
 }
 
-export function eventsDigest(db: Db, day: string): string {
+function eventsDigest(db: Db, day: string): string {
   const w = dayWindow(day);
-  return digestRows(db.prepare(EVENTS_SQL).raw(true).all(w.start, w.end) as unknown[][]);
+  return digestRows(stmt(db, EVENTS_SQL).raw(true).all(w.start, w.end) as unknown[][]);
 }
 
-export function slipsDigest(db: Db, day: string): string {
-  return digestRows(db.prepare(SLIPS_SQL).raw(true).all(day) as unknown[][]);
+function slipsDigest(db: Db, day: string): string {
+  return digestRows(stmt(db, SLIPS_SQL).raw(true).all(day) as unknown[][]);
 }
 
 /** The close's own facts as stored in its row (snake_case, as the table has them). */
@@ -97,9 +98,9 @@ const SHIFTS_SQL = `SELECT id, clerk_id, day, opened_at, closed_at, after_ledger
  * The close's facts (the remittance and its note among them: a changed remittance changes the
  * float every later day starts from), its cash count (denominations) and the day's shift closes.
  */
-export function countDigest(db: Db, close: DayCloseFacts): string {
-  const count = db.prepare(COUNT_SQL).raw(true).get(close.count_id) as unknown[] | undefined;
-  const shifts = db.prepare(SHIFTS_SQL).raw(true).all(close.day) as unknown[][];
+function countDigest(db: Db, close: DayCloseFacts): string {
+  const count = stmt(db, COUNT_SQL).raw(true).get(close.count_id) as unknown[] | undefined;
+  const shifts = stmt(db, SHIFTS_SQL).raw(true).all(close.day) as unknown[][];
   return digestRows([CLOSE_COLUMNS.map((c) => close[c]), count ?? [], ...shifts]);
 }
 
@@ -150,19 +151,18 @@ interface StoredClose extends DayCloseFacts {
  */
 function activityMismatch(db: Db, day: string): boolean {
   const w = dayWindow(day);
-  const recomputed = db
-    .prepare(
-      `SELECT metric, procedure_id, sum(n) AS n FROM (
+  const recomputed = stmt(
+    db,
+    `SELECT metric, procedure_id, sum(n) AS n FROM (
          SELECT e.type AS metric, d.procedure_id, count(*) AS n FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id
           WHERE e.at >= @start AND e.at < @end GROUP BY 1, 2
          UNION ALL
          SELECT 'guided', procedure_id, count(*) FROM guidance_slip WHERE day = @day GROUP BY 2)
        GROUP BY 1, 2 ORDER BY 1, 2`,
-    )
+  )
     .raw(true)
     .all({ start: w.start, end: w.end, day }) as unknown[][];
-  const stored = db
-    .prepare(`SELECT metric, procedure_id, n FROM dossier_activity WHERE day = ? AND metric NOT IN ('delivered_on_time', 'delivered_late') ORDER BY 1, 2`)
+  const stored = stmt(db, `SELECT metric, procedure_id, n FROM dossier_activity WHERE day = ? AND metric NOT IN ('delivered_on_time', 'delivered_late') ORDER BY 1, 2`)
     .raw(true)
     .all(day) as unknown[][];
   return JSON.stringify(recomputed) !== JSON.stringify(stored);

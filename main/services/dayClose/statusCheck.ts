@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { DOSSIER_STATES, deriveState, type DossierState, type LifecycleEventInput } from '../../../shared/dossier/lifecycle';
 
 /** How many dossiers `db check` names when their stored status is not what their history gives. */
-export const STATUS_SHOWN = 20;
+const STATUS_SHOWN = 20;
 
 export interface DossierStatusCheck {
   /** Dossiers compared. */

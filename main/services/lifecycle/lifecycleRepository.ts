@@ -35,10 +35,16 @@ export interface SummaryRow {
   amount_due: number;
 }
 
+/**
+ * The ledger lines (alias `l`) of fees collected on an agency's behalf, net of their reversals:
+ * what a manifest carries and what its hand-over pays out. One definition for every query.
+ */
+export const AGENCY_FEE_LINE = `l.agency IS NOT NULL AND l.kind IN ('phi', 'le_phi', 'reversal')`;
+
 /** The summary's columns: two small indexed sub-selects for the money, everything else from the row. */
 export const SUMMARY_COLUMNS = `d.id, d.code, d.item_number, d.procedure_code, d.procedure_name, d.agency, d.service, d.applicant_name,
   d.applicant_id, d.applicant_phone, d.delivery, d.originals, d.copies, d.received_at, d.received_day, d.result_date, d.status, d.status_at,
-  (SELECT coalesce(sum(l.amount), 0) FROM ledger_entry l WHERE l.dossier_id = d.id AND l.agency IS NOT NULL AND l.kind IN ('phi', 'le_phi', 'reversal')) AS agency_fees,
+  (SELECT coalesce(sum(l.amount), 0) FROM ledger_entry l WHERE l.dossier_id = d.id AND ${AGENCY_FEE_LINE}) AS agency_fees,
   coalesce((SELECT u.amount FROM dossier_due u WHERE u.dossier_id = d.id), 0)
     - (SELECT coalesce(sum(l.amount), 0) FROM ledger_entry l WHERE l.dossier_id = d.id AND l.kind = 'cod') AS amount_due`;
 

@@ -1,11 +1,10 @@
-import path from 'node:path';
 import type { Db } from '../../db/database';
 import { stmt } from '../../db/statements';
 import { ApiError } from '../../../shared/api/errors';
 import type { PrintJob } from '../../../shared/api/devices';
 import type { DossierSummary, ManifestDetail, Manifest, RegisterResultInput } from '../../../shared/api/lifecycle';
 import type { Delivery } from '../../../shared/api/reception';
-import { stateLabel, type DossierState } from '../../../shared/dossier/lifecycle';
+import type { DossierState } from '../../../shared/dossier/lifecycle';
 import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import {
@@ -28,13 +27,13 @@ import type { AdminUnitsService } from '../adminUnits/adminUnitsService';
 import { appendAudit } from '../audit/auditRepository';
 import type { CatalogueService } from '../catalogue/catalogueService';
 import type { CallContext, Clock, Session } from '../context';
-import { a4ToPdf } from '../printing/a4Pdf';
+import { a4Fonts, a4ToPdf } from '../printing/a4Pdf';
 import type { PrintingService } from '../printing/printingService';
 import type { PrintQueue } from '../printing/printQueue';
 import { findJobByKey } from '../printing/printJobRepository';
 import type { SetupService } from '../setup/setupService';
 import { allocateItemNumber, appendLedger, dossierRowById, nextDossierSequence, type DossierRow } from '../reception/receptionRepository';
-import { advance, summaries, summaryByCode, summaryById, SUMMARY_COLUMNS, userName } from './lifecycleRepository';
+import { advance, AGENCY_FEE_LINE, summaries, summaryByCode, summaryById, SUMMARY_COLUMNS, userName } from './lifecycleRepository';
 
 interface ManifestRow {
   id: number;
@@ -135,36 +134,42 @@ export class LifecycleService {
     );
   }
 
-  private toManifest(m: ManifestRow, dossiers: DossierSummary[]): Manifest {
+  private toManifest(m: ManifestRow & { created_by_name: string }, count: number, totalFees: number): Manifest {
     return {
       id: m.id,
       number: m.number,
       agency: m.agency,
       status: m.status,
       createdAt: m.created_at,
-      createdBy: userName(this.db, m.created_by),
+      createdBy: m.created_by_name,
       dispatchedAt: m.dispatched_at,
       carrier: m.carrier,
       agencyReceivedAt: m.agency_received_at,
       agencyReceiver: m.agency_receiver,
       feesHandedOver: m.fees_handed_over,
-      count: dossiers.length,
-      totalFees: dossiers.reduce((s, d) => s + d.agencyFees, 0),
+      count,
+      totalFees,
     };
   }
 
   manifest(id: number): ManifestDetail {
     const dossiers = this.manifestDossiers(id);
-    return { manifest: this.toManifest(this.manifestRow(id), dossiers), dossiers };
+    const row = { ...this.manifestRow(id), created_by_name: '' };
+    row.created_by_name = userName(this.db, row.created_by);
+    return { manifest: this.toManifest(row, dossiers.length, dossiers.reduce((s, d) => s + d.agencyFees, 0)), dossiers };
   }
 
+  /** The list: counts and fees by aggregate, not by loading every manifest's dossiers. */
   manifests(status: Manifest['status'] | undefined, limit: number): Manifest[] {
-    const rows = (
-      status
-        ? stmt(this.db, 'SELECT * FROM manifest WHERE status = ? ORDER BY id DESC LIMIT ?').all(status, limit)
-        : stmt(this.db, 'SELECT * FROM manifest ORDER BY id DESC LIMIT ?').all(limit)
-    ) as ManifestRow[];
-    return rows.map((m) => this.toManifest(m, this.manifestDossiers(m.id)));
+    const rows = stmt(
+      this.db,
+      `SELECT m.*, coalesce(u.full_name, '') AS created_by_name,
+              (SELECT count(*) FROM manifest_item i WHERE i.manifest_id = m.id) AS n,
+              (SELECT coalesce(sum(l.amount), 0) FROM manifest_item i JOIN ledger_entry l ON l.dossier_id = i.dossier_id WHERE i.manifest_id = m.id AND ${AGENCY_FEE_LINE}) AS fees
+         FROM manifest m LEFT JOIN app_user u ON u.id = m.created_by
+        WHERE ? IS NULL OR m.status = ? ORDER BY m.id DESC LIMIT ?`,
+    ).all(status ?? null, status ?? null, limit) as (ManifestRow & { created_by_name: string; n: number; fees: number })[];
+    return rows.map((m) => this.toManifest(m, m.n, m.fees));
   }
 
   /** One open manifest per agency: asking again continues the one being filled. */
@@ -178,8 +183,7 @@ export class LifecycleService {
     const day = vietnamDay(at);
     const id = this.db
       .transaction(() => {
-        const seq = nextDossierSequence(this.db, `${head.pointCode}:BK`, day);
-        const number = `BK-${head.pointCode}-${day.slice(2).replaceAll('-', '')}-${String(seq).padStart(2, '0')}`;
+        const number = nextPaperNumber(this.db, 'BK', head.pointCode, day);
         const newId = Number(
           stmt(this.db, `INSERT INTO manifest (number, agency, status, created_at, created_by) VALUES (?, ?, 'open', ?, ?)`).run(number, agency, at.toISOString(), session.userId)
             .lastInsertRowid,
@@ -314,7 +318,7 @@ export class LifecycleService {
   }
 
   async pdf(doc: A4Document, name: string) {
-    const buffer = await a4ToPdf(doc, { fonts: { regular: path.join(this.fontsDir, 'DejaVuSans.ttf'), bold: path.join(this.fontsDir, 'DejaVuSans-Bold.ttf') } });
+    const buffer = await a4ToPdf(doc, { fonts: a4Fonts(this.fontsDir) });
     return { fileName: `${name}.pdf`, mimeType: PDF, contentBase64: buffer.toString('base64') };
   }
 
@@ -379,7 +383,7 @@ export class LifecycleService {
             `SELECT l.payment_method AS method, sum(l.amount) AS amount FROM manifest_item i
                JOIN dossier d ON d.id = i.dossier_id
                JOIN ledger_entry l ON l.dossier_id = i.dossier_id
-              WHERE i.manifest_id = ? AND d.status NOT IN ('refused', 'cancelled') AND l.agency IS NOT NULL AND l.kind IN ('phi', 'le_phi', 'reversal')
+              WHERE i.manifest_id = ? AND d.status NOT IN ('refused', 'cancelled') AND ${AGENCY_FEE_LINE}
               GROUP BY l.payment_method`,
           ).all(m.id) as { method: string; amount: number }[];
           for (const o of owed) {
@@ -465,9 +469,7 @@ export class LifecycleService {
     const key = `register:${input.idempotencyKey}`;
     const existing = stmt(this.db, 'SELECT id FROM dossier WHERE idempotency_key = ?').get(key) as { id: number } | undefined;
     if (existing) return { dossier: this.summary(existing.id), printJob: findJobByKey(this.db, `dossier:${existing.id}:label`) };
-    const versionId = this.catalogue.currentVersion();
-    if (versionId === null) throw ApiError.of('NOT_FOUND', { what: 'danh mục thủ tục' });
-    const procedure = this.catalogue.get(input.procedureCode, versionId);
+    const procedure = this.catalogue.getRow(input.procedureCode);
     if (!procedure.bcciReturn) throw new ApiError('CONFLICT', t('lifecycle.register.notReturnable', { code: procedure.code }));
     let delivery: Delivery = input.delivery;
     if (delivery.kind === 'address') {
@@ -475,7 +477,6 @@ export class LifecycleService {
       if (!found) throw new ApiError('CONFLICT', t('units.unknownCommune', { commune: delivery.commune, province: delivery.province }));
       delivery = { ...delivery, province: found.province.name, commune: found.commune.name };
     }
-    const procedureRowId = (stmt(this.db, 'SELECT id FROM procedure WHERE version_id = ? AND code = ?').get(versionId, procedure.code) as { id: number }).id;
     const head = this.letterhead();
     const at = this.clock();
     const day = vietnamDay(at);
@@ -501,7 +502,7 @@ export class LifecycleService {
             code,
             key,
             itemNumber,
-            procedureRowId,
+            procedure.rowId,
             procedure.code,
             procedure.name,
             procedure.agency,
@@ -568,8 +569,7 @@ export class LifecycleService {
     const day = vietnamDay(at);
     const id = this.db
       .transaction(() => {
-        const seq = nextDossierSequence(this.db, `${head.pointCode}:DS`, day);
-        const number = `DS-${head.pointCode}-${day.slice(2).replaceAll('-', '')}-${String(seq).padStart(2, '0')}`;
+        const number = nextPaperNumber(this.db, 'DS', head.pointCode, day);
         const listId = Number(
           stmt(this.db, 'INSERT INTO delivery_list (number, postman, created_at, created_by, idempotency_key) VALUES (?, ?, ?, ?, ?)').run(number, postman, at.toISOString(), session.userId, key)
             .lastInsertRowid,
@@ -601,29 +601,31 @@ export class LifecycleService {
     return l;
   }
 
-  private toList(l: ReturnType<LifecycleService['listRow']>, dossiers: DossierSummary[]) {
-    return {
-      id: l.id,
-      number: l.number,
-      postman: l.postman,
-      createdAt: l.created_at,
-      createdBy: userName(this.db, l.created_by),
-      count: dossiers.length,
-      open: dossiers.filter((d) => d.status === 'out_for_delivery').length,
-    };
-  }
-
   private listDossiers(id: number) {
     return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM delivery_list_item i JOIN dossier d ON d.id = i.dossier_id WHERE i.list_id = ? ORDER BY i.position`, [id], this.today());
   }
 
+  /** Lists with their counts by aggregate (still out = its dossiers now "out for delivery"). */
+  private lists(where: string, params: unknown[]) {
+    return (
+      stmt(
+        this.db,
+        `SELECT l.id, l.number, l.postman, l.created_at AS createdAt, coalesce(u.full_name, '') AS createdBy,
+                (SELECT count(*) FROM delivery_list_item i WHERE i.list_id = l.id) AS count,
+                (SELECT count(*) FROM delivery_list_item i JOIN dossier d ON d.id = i.dossier_id WHERE i.list_id = l.id AND d.status = 'out_for_delivery') AS open
+           FROM delivery_list l LEFT JOIN app_user u ON u.id = l.created_by WHERE ${where}`,
+      ).all(...params) as { id: number; number: string; postman: string; createdAt: string; createdBy: string; count: number; open: number }[]
+    );
+  }
+
   deliveryList(id: number) {
-    const dossiers = this.listDossiers(id);
-    return { list: this.toList(this.listRow(id), dossiers), dossiers };
+    const [list] = this.lists('l.id = ?', [id]);
+    if (!list) throw new ApiError('NOT_FOUND', t('lifecycle.delivery.listNotFound', { id }));
+    return { list, dossiers: this.listDossiers(id) };
   }
 
   deliveryLists(limit: number) {
-    return (stmt(this.db, 'SELECT id FROM delivery_list ORDER BY id DESC LIMIT ?').all(limit) as { id: number }[]).map((r) => this.deliveryList(r.id).list);
+    return this.lists('1 ORDER BY l.id DESC LIMIT ?', [limit]);
   }
 
   deliveryListDocument(id: number): A4Document {
@@ -872,10 +874,6 @@ export class LifecycleService {
       .immediate();
     return this.summary(dossierId);
   }
-
-  stateLabel(s: DossierState) {
-    return stateLabel(s);
-  }
 }
 
 /** 00:00 Vietnam time of `at`'s day, as the ISO instant events are stamped with. */
@@ -887,4 +885,10 @@ export function startOfVietnamDay(at: Date): string {
 function sameName(a: string, b: string): boolean {
   const norm = (x: string) => x.normalize('NFC').toLocaleUpperCase('vi').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
+}
+
+/** BK-<point>-<yymmdd>-NN (manifest) or DS-… (delivery list): a running number per point, kind and day. */
+function nextPaperNumber(db: Db, kind: 'BK' | 'DS', pointCode: string, day: string): string {
+  const seq = nextDossierSequence(db, `${pointCode}:${kind}`, day);
+  return `${kind}-${pointCode}-${day.slice(2).replaceAll('-', '')}-${String(seq).padStart(2, '0')}`;
 }

@@ -16,7 +16,8 @@ import {
   type DossierStage,
   type DossierState,
 } from '../../../shared/dossier/lifecycle';
-import { formatMoney, t } from '../../../shared/messages/vi';
+import { t } from '../../../shared/messages/vi';
+import { formatVnd } from '../../../shared/reception/fees';
 import type { ReceiptDocument } from '../../../shared/printing/document';
 import { letterheadOf, statusSlipDocument } from '../../../shared/printing/lifecycleDocuments';
 import { cleanScan } from '../../../shared/scan/classify';
@@ -189,7 +190,7 @@ function describe(type: DossierEventType, d: Record<string, unknown>): string {
       return t('lifecycle.detail.received', {
         code: s('code'),
         item: s('itemNumber') ? ` / ${s('itemNumber')}` : '',
-        total: t('common.dong', { amount: formatMoney(Number(d.total ?? d.amountDue ?? 0)) }),
+        total: formatVnd(Number(d.total ?? d.amountDue ?? 0)),
       });
     case 'added_to_manifest':
     case 'removed_from_manifest':

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import bwipjs from 'bwip-js';
 import PDFDocument from 'pdfkit';
 import { A4_MARGINS_MM, type A4Block, type A4Chart, type A4Document } from '../../../shared/printing/a4';
@@ -9,6 +10,11 @@ export interface A4PdfFonts {
   bold: string;
   /** No italic face ships with the app; without one, italics are the regular face slanted. */
   italic?: string;
+}
+
+/** The A4 faces shipped in resources/fonts: DejaVu Sans covers every Vietnamese letter. */
+export function a4Fonts(fontsDir: string): A4PdfFonts {
+  return { regular: path.join(fontsDir, 'DejaVuSans.ttf'), bold: path.join(fontsDir, 'DejaVuSans-Bold.ttf') };
 }
 
 export interface A4PdfOptions {

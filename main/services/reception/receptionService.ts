@@ -8,6 +8,7 @@ import { t } from '../../../shared/messages/vi';
 import { documentCounts, evaluateChecklist, supplementSlipLines, verdictMessages, type ChecklistAnswers } from '../../../shared/reception/checklist';
 import { DOSSIER_SEQUENCE_MAX, formatDossierCode, rangeRemaining, validateS10Range } from '../../../shared/reception/codes';
 import { DEFAULT_POSTAL_TARIFF, formatVnd, postalCharge, procedureFeeLines, validateTariff, vietQrPayload } from '../../../shared/reception/fees';
+import { letterheadOf } from '../../../shared/printing/lifecycleDocuments';
 import { envelopeLabelDocument, envelopeListDocument, guidanceSlipDocument, receptionReceiptDocument, type ReceptionReceiptData } from '../../../shared/printing/receptionDocuments';
 import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
 import { foldVietnamese } from '../../../shared/text/fold';
@@ -129,9 +130,7 @@ export class ReceptionService {
   }
 
   private procedure(code: string, versionId: number): Procedure & { versionId: number; rowId: number } {
-    const p = this.catalogue.get(code, versionId);
-    const row = this.db.prepare('SELECT id FROM procedure WHERE version_id = ? AND code = ?').get(versionId, code) as { id: number };
-    return { ...p, rowId: row.id };
+    return this.catalogue.getRow(code, versionId);
   }
 
   /** Fees, postal charges, total and the expected result date for what the clerk has entered so far. */
@@ -177,7 +176,7 @@ export class ReceptionService {
     if (!point) throw ApiError.of('SETUP_REQUIRED');
     return {
       point,
-      office: `BƯU ĐIỆN TỈNH ${point.province.toUpperCase()}`,
+      office: letterheadOf(point).office,
       pointName: point.name,
       pointAddress: `${point.commune}, ${point.province}`,
     };

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
-import path from 'node:path';
 import type { FilePayload } from '../../../shared/api/contract';
 import type { DayReport, PeriodReport } from '../../../shared/api/dayClose';
-import { ACTIVITY_KEYS } from '../../../shared/dayClose/report';
+import { ACTIVITY_KEYS, monthLabel } from '../../../shared/dayClose/report';
 import { activityLabel } from '../../../shared/dayClose/documents';
 import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import { displayDate, vietnamClock } from '../../../shared/time/vietnam';
-import { a4ToPdf } from '../printing/a4Pdf';
+import { a4Fonts, a4ToPdf } from '../printing/a4Pdf';
 
 /**
  * The reports as files: XLSX (one sheet per breakdown, amounts as numbers so a province's
@@ -15,7 +14,7 @@ import { a4ToPdf } from '../printing/a4Pdf';
  */
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const PDF_MIME = 'application/pdf';
+const PDF_MIME = 'application/pdf';
 
 type Cell = string | number | null;
 
@@ -195,7 +194,7 @@ export async function periodReportXlsx(r: PeriodReport): Promise<Buffer> {
     wb,
     t('dayClose.xlsx.trend'),
     [t('dayClose.period.month'), t('dayClose.period.received'), t('dayClose.period.delivered'), t('dayClose.period.late')],
-    r.trend.map((m) => [`${m.month.slice(5, 7)}/${m.month.slice(0, 4)}`, m.received, m.delivered, m.late]),
+    r.trend.map((m) => [monthLabel(m.month), m.received, m.delivered, m.late]),
     [14, 16, 16, 16],
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -203,7 +202,7 @@ export async function periodReportXlsx(r: PeriodReport): Promise<Buffer> {
 
 /** An A4 report as PDF with the app's DejaVu Sans (every Vietnamese letter). */
 export function reportPdf(doc: A4Document, fontsDir: string, compress = true): Promise<Buffer> {
-  return a4ToPdf(doc, { fonts: { regular: path.join(fontsDir, 'DejaVuSans.ttf'), bold: path.join(fontsDir, 'DejaVuSans-Bold.ttf') }, compress });
+  return a4ToPdf(doc, { fonts: a4Fonts(fontsDir), compress });
 }
 
 export function filePayload(fileName: string, buffer: Buffer): FilePayload {

@@ -129,13 +129,12 @@ export function periodActivity(db: Db, from: string, to: string) {
   ).all(from, to) as { month: string; metric: string; procedureId: number; n: number }[];
 }
 
+/** An incident's columns and joins (`SELECT ${INCIDENT_COLUMNS} WHERE …`), as the API's `Incident` has them. */
+export const INCIDENT_COLUMNS = `i.id, i.dossier_id AS dossierId, d.code AS dossierCode, i.kind, i.note, i.at, i.day, u.full_name AS "by"
+  FROM incident i JOIN dossier d ON d.id = i.dossier_id JOIN app_user u ON u.id = i.user_id`;
+
 export function periodIncidents(db: Db, from: string, to: string) {
-  return stmt(
-    db,
-    `SELECT i.id, i.dossier_id AS dossierId, d.code AS dossierCode, i.kind, i.note, i.at, i.day, u.full_name AS "by"
-       FROM incident i JOIN dossier d ON d.id = i.dossier_id JOIN app_user u ON u.id = i.user_id
-      WHERE i.day BETWEEN ? AND ? ORDER BY i.id`,
-  ).all(from, to) as { id: number; dossierId: number; dossierCode: string; kind: 'lost' | 'damaged'; note: string; at: string; day: string; by: string }[];
+  return stmt(db, `SELECT ${INCIDENT_COLUMNS} WHERE i.day BETWEEN ? AND ? ORDER BY i.id`).all(from, to) as { id: number; dossierId: number; dossierCode: string; kind: 'lost' | 'damaged'; note: string; at: string; day: string; by: string }[];
 }
 
 /** Procedures of the current catalogue per level (catalogue order), and how many are accepted via BCCI. */

@@ -3,19 +3,17 @@ import { ApiError } from '../../../shared/api/errors';
 import type { FilePayload } from '../../../shared/api/contract';
 import type { Incident, PeriodReport } from '../../../shared/api/dayClose';
 import { periodReportA4 } from '../../../shared/dayClose/documents';
-import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
-import { isIsoDay, vietnamDay } from '../../../shared/time/vietnam';
+import { vietnamDay } from '../../../shared/time/vietnam';
 import { appendAudit } from '../audit/auditRepository';
 import type { CallContext, Clock, Session } from '../context';
+import { checkDayRange } from '../dayClose/dayRange';
 import { buildPeriodReport } from './reportBuilders';
 import { filePayload, periodReportXlsx, reportPdf } from './reportFiles';
+import { INCIDENT_COLUMNS } from './reportRepository';
 
 /** Reports upward cover at most this many years (the aggregates make even that fast). */
 const MAX_PERIOD_DAYS = 5 * 366;
-
-const INCIDENT_COLUMNS = `i.id, i.dossier_id AS dossierId, d.code AS dossierCode, i.kind, i.note, i.at, i.day, u.full_name AS "by"
-  FROM incident i JOIN dossier d ON d.id = i.dossier_id JOIN app_user u ON u.id = i.user_id`;
 
 /**
  * Reports upward for a period (dossiers and results by level, field and agency, the share of
@@ -30,14 +28,8 @@ export class ReportService {
     private readonly targets: () => readonly number[],
   ) {}
 
-  private checkRange(from: string, to: string): void {
-    for (const d of [from, to]) if (!isIsoDay(d)) throw ApiError.of('VALIDATION', { detail: t('dayClose.badDate', { value: d }) });
-    if (from > to) throw new ApiError('CONFLICT', t('dayClose.rangeReversed'));
-    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_PERIOD_DAYS) throw new ApiError('CONFLICT', t('dayClose.rangeTooLong', { days: MAX_PERIOD_DAYS }));
-  }
-
   period(from: string, to: string): PeriodReport {
-    this.checkRange(from, to);
+    checkDayRange(from, to, MAX_PERIOD_DAYS);
     return buildPeriodReport(this.db, from, to, this.targets(), this.clock());
   }
 
@@ -73,7 +65,7 @@ export class ReportService {
   }
 
   incidents(from: string, to: string, limit: number): Incident[] {
-    this.checkRange(from, to);
+    checkDayRange(from, to, MAX_PERIOD_DAYS);
     return this.db.prepare(`SELECT ${INCIDENT_COLUMNS} WHERE i.day BETWEEN ? AND ? ORDER BY i.id DESC LIMIT ?`).all(from, to, limit) as Incident[];
   }
 }

@@ -50,7 +50,7 @@ export function CloseHistory({
                 </th>
                 <th scope="col">{t('ui.dayClose.col.notes')}</th>
                 <th scope="col">
-                  <span className="dc-sr">{t('ui.dayClose.col.actions')}</span>
+                  <span className="visually-hidden">{t('ui.dayClose.col.actions')}</span>
                 </th>
               </tr>
             </thead>

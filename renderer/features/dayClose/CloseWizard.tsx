@@ -11,7 +11,7 @@ import { dateTime, day as dayText, money } from '../lifecycle/format';
 import { parseDayFirst } from '../reception/model';
 import { CashCountForm } from '../shift/CashCountForm';
 import { CloseDecision } from '../shift/CloseDecision';
-import { differenceWord, signedMoney } from '../shift/format';
+import { VsDifference } from '../shift/Difference';
 import { checkOverrideReason, emptyCountForm, emptyDecision, newKey, parseAmount, shortHash, type CountValue, type Decision } from '../shift/model';
 import { DayReportView, reportTitle } from './DayReportView';
 import { PendingStep } from './PendingStep';
@@ -300,17 +300,11 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
               <dd>{t('ui.dayClose.openingCashValue', { amount: money(count.openingCash) })}</dd>
               <dt>{t('ui.close.cash')}</dt>
               <dd>
-                {t('ui.shift.vs', { counted: money(count.cashCounted), expected: money(count.cashExpected) })} ·{' '}
-                <strong className={count.cashDifference ? 'error' : 'ok'}>
-                  {signedMoney(count.cashDifference)} ({differenceWord(count.cashDifference)})
-                </strong>
+                <VsDifference counted={count.cashCounted} expected={count.cashExpected} difference={count.cashDifference} />
               </dd>
               <dt>{t('ui.close.transfer')}</dt>
               <dd>
-                {t('ui.shift.vs', { counted: money(count.transferConfirmed), expected: money(count.transferExpected) })} ·{' '}
-                <strong className={count.transferDifference ? 'error' : 'ok'}>
-                  {signedMoney(count.transferDifference)} ({differenceWord(count.transferDifference)})
-                </strong>
+                <VsDifference counted={count.transferConfirmed} expected={count.transferExpected} difference={count.transferDifference} />
               </dd>
               {decision.reason && (
                 <>

@@ -131,7 +131,7 @@ export function PendingStep({
               <th scope="col">{t('ui.dayClose.col.state')}</th>
               <th scope="col">{t('ui.dayClose.col.createdAt')}</th>
               <th scope="col">
-                <span className="dc-sr">{t('ui.dayClose.col.actions')}</span>
+                <span className="visually-hidden">{t('ui.dayClose.col.actions')}</span>
               </th>
             </tr>
           </thead>

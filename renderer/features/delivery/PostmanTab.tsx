@@ -153,7 +153,7 @@ export function PostmanTab({ scanHandler, active }: { scanHandler: ScanHandler; 
                 <th>{t('ui.lc.deliveryTo')}</th>
                 <th className="num">{t('ui.delivery.col.due')}</th>
                 <th>
-                  <span className="a4-visually-hidden">{t('ui.delivery.col.actions')}</span>
+                  <span className="visually-hidden">{t('ui.delivery.col.actions')}</span>
                 </th>
               </tr>
             </thead>

@@ -1,13 +1,10 @@
-import { formatMoney, t } from '../../../shared/messages/vi';
-import { displayDate, vietnamDay } from '../../../shared/time/vietnam';
+import { formatVnd } from '../../../shared/reception/fees';
+import { displayDate, vietnamClock, vietnamDay } from '../../../shared/time/vietnam';
 
 /**
  * How the screens after reception write dates, times and money: dd/mm/yyyy, "dd/mm/yyyy hh:mm"
  * in Vietnam's time whatever the PC's zone, "25.000 đ".
  */
-
-const OFFSET_MS = 7 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An ISO day (yyyy-mm-dd) or timestamp → dd/mm/yyyy (the day in Vietnam); '' when absent. */
 export function day(iso: string | null | undefined): string {
@@ -22,14 +19,12 @@ export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const v = new Date(d.getTime() + OFFSET_MS);
-  return `${pad(v.getUTCDate())}/${pad(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
+  // vietnamClock writes "hh:mm dd/mm/yyyy"; these screens put the day first
+  return `${displayDate(vietnamDay(d))} ${vietnamClock(d).slice(0, 5)}`;
 }
 
 /** 25000 → "25.000 đ". */
-export function money(amount: number): string {
-  return t('common.dong', { amount: formatMoney(amount) });
-}
+export const money = formatVnd;
 
 /**
  * An amount typed by the clerk ("25000", "25.000", "25 000") → đồng; null when it is not a whole

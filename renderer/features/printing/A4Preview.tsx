@@ -109,7 +109,7 @@ export function A4Chart({ chart, box, className }: A4ChartProps) {
           <SvgText key={i} c={l} fontSize={g.fontSize} />
         ))}
       </svg>
-      <table className="a4-visually-hidden">
+      <table className="visually-hidden">
         <caption>{chart.title}</caption>
         <thead>
           <tr>

@@ -27,6 +27,7 @@ import {
   formatDateTime,
   newKey,
   quoteInput,
+  shortHash,
   readDraft,
   type ApplicantForm,
   type DeliveryForm,
@@ -47,16 +48,6 @@ interface DraftOffer {
   procedureName: string;
   applicantName: string;
   readable: boolean;
-}
-
-/** FNV-1a, for an idempotency key per distinct set of answers (a second F9 on the same answers never prints twice). */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
 }
 
 interface CccdValue {

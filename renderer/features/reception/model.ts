@@ -1,4 +1,4 @@
-import { vietnamClock } from '../../../shared/time/vietnam';
+import { displayDate, vietnamClock } from '../../../shared/time/vietnam';
 import { z } from 'zod';
 import type { ProcedureDetail, ReceptionConfig } from '../../../shared/api/contract';
 import {
@@ -85,6 +85,16 @@ export interface ReceptionForm {
 
 export function newKey(): string {
   return crypto.randomUUID();
+}
+
+/** FNV-1a of a text, 8 hex digits: one idempotency key per distinct content (a second F9 on the same answers never prints twice). */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 export const emptyApplicant = (): ApplicantForm => ({ idNumber: '', oldIdNumber: '', fullName: '', dateOfBirth: '', sex: '', address: '', phone: '', email: '' });
@@ -421,8 +431,8 @@ export function readDraft(data: unknown): (Omit<DraftData, 'form'> & { form: Rec
 /** 2025-06-03 → 03/06/2025. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(iso);
+  return m ? displayDate(m[0]) : iso;
 }
 
 /** An ISO timestamp → "14:05 03/06/2025" in Vietnam's time, as on the printed receipt (whatever the PC's zone). */

@@ -85,7 +85,7 @@ export function TariffSection({ draft, update, errors, focus, stillDefault }: Se
       </p>
       <div className="rs-scroll">
         <table className="grid rs-tariff" data-testid="tariff-grid" aria-describedby="rs-tariff-help">
-          <caption className="rs-sr">{t('receptionSettings.tariff.caption')}</caption>
+          <caption className="visually-hidden">{t('receptionSettings.tariff.caption')}</caption>
           <thead>
             <tr>
               <th scope="col" className="rs-corner">

@@ -102,7 +102,7 @@ export function RowTable({ labelledBy, columns, children }: { labelledBy: string
             </th>
           ))}
           <th scope="col">
-            <span className="rs-sr">{t('receptionSettings.actions')}</span>
+            <span className="visually-hidden">{t('receptionSettings.actions')}</span>
           </th>
         </tr>
       </thead>

@@ -2,6 +2,7 @@ import type { ReceptionConfig } from '../../../shared/api/contract';
 import { formatMoney, t } from '../../../shared/messages/vi';
 import { isIsoDate } from '../../../shared/reception/calendar';
 import { foldVietnamese } from '../../../shared/text/fold';
+import { displayDate as vietnamDisplayDate } from '../../../shared/time/vietnam';
 
 /**
  * The reception configuration as the manager edits it: every number is the text typed (so a
@@ -241,10 +242,9 @@ export function fromDraft(d: Draft): ReceptionConfig {
   };
 }
 
-/** "2026-01-02" → "02/01/2026". */
+/** "2026-01-02" → "02/01/2026"; anything half-typed stays as it is. */
 export function displayDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? vietnamDisplayDate(iso) : iso;
 }
 
 /** 1234 → "00001234". */

@@ -58,7 +58,7 @@ export function CashCountForm({
       {intro}
       <p className="muted small">{t('ui.count.blindHint')}</p>
       <table className="grid sh-notes">
-        <caption className="sh-sr">{t('ui.count.tableCaption')}</caption>
+        <caption className="visually-hidden">{t('ui.count.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('ui.count.col.note')}</th>

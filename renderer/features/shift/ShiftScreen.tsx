@@ -13,7 +13,7 @@ import { dateTime, day, money } from '../lifecycle/format';
 import { JobList, ReceiptOnScreen, useLiveJobs } from '../reception/PrintOutcome';
 import { CashCountForm } from './CashCountForm';
 import { CloseDecision } from './CloseDecision';
-import { differenceWord, signedMoney } from './format';
+import { VsDifference } from './Difference';
 import { emptyCountForm, emptyDecision, newKey, shortHash, type CountValue, type Decision } from './model';
 
 type Current = { since: string | null; lines: number; lastCount: { id: number; at: string } | null };
@@ -176,17 +176,11 @@ function ShiftClosed({ shift, printJob, onNew }: { shift: Shift; printJob: Print
           <dd>{shift.lines}</dd>
           <dt>{t('ui.close.cash')}</dt>
           <dd>
-            {t('ui.shift.vs', { counted: money(shift.cashCounted), expected: money(shift.cashExpected) })} ·{' '}
-            <strong className={cashDifference === 0 ? 'ok' : 'error'}>
-              {signedMoney(cashDifference)} ({differenceWord(cashDifference)})
-            </strong>
+            <VsDifference counted={shift.cashCounted} expected={shift.cashExpected} difference={cashDifference} />
           </dd>
           <dt>{t('ui.close.transfer')}</dt>
           <dd>
-            {t('ui.shift.vs', { counted: money(shift.transferConfirmed), expected: money(shift.transferExpected) })} ·{' '}
-            <strong className={transferDifference === 0 ? 'ok' : 'error'}>
-              {signedMoney(transferDifference)} ({differenceWord(transferDifference)})
-            </strong>
+            <VsDifference counted={shift.transferConfirmed} expected={shift.transferExpected} difference={transferDifference} />
           </dd>
           {shift.reason && (
             <>

@@ -66,17 +66,8 @@ export function checkCount(form: CountForm): { value?: CountValue; errors: Recor
   return { value: { denominations, transferConfirmed }, errors };
 }
 
-/** FNV-1a: one idempotency key per distinct sheet, so a retry never records a second count. */
-export function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
-export const newKey = (): string => crypto.randomUUID();
+/** The reception's key makers: a fresh key per attempt, and a hash of what is sent so a retry of the same sheet never records a second count. */
+export { newKey, shortHash } from '../reception/model';
 
 /** What the manager or clerk decides after seeing the difference. */
 export interface Decision {

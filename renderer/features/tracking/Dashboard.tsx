@@ -21,8 +21,8 @@ export function parseStuckDays(text: string): number | null {
 
 /**
  * Tổng quan: a card per stage (how many, how many late in red, how many stuck in amber) and the
- * late and stuck dossiers, refreshed every 30 s (a background call: it does not keep the session
- * awake). A row opens the dossier's timeline.
+ * late and stuck dossiers, refreshed every 30 s while the window is seen (a background call: it does
+ * not keep the session awake). A row opens the dossier's timeline.
  */
 export function Dashboard({ onOpen }: { onOpen: (dossierId: number) => void }) {
   const { api } = useApp();
@@ -49,8 +49,18 @@ export function Dashboard({ onOpen }: { onOpen: (dossierId: number) => void }) {
 
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    // no refresh while the window is minimised or covered; one as soon as it is seen again
+    const timer = setInterval(() => {
+      if (!document.hidden) void load();
+    }, REFRESH_MS);
+    const onVisible = () => {
+      if (!document.hidden) void load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [load]);
 
   function applyDays() {
