@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { createSerialPort } from '../../main/devices/transports/serialBinding';
 
 /**
  * A serial barcode scanner for tests: a real pseudo-terminal pair made by socat, and an
@@ -114,7 +115,7 @@ export class ScannerEmulator {
   }
 
   async open(): Promise<void> {
-    const port = new SerialPort({ path: this.devicePath, baudRate: this.baudRate, autoOpen: false });
+    const port = createSerialPort({ path: this.devicePath, baudRate: this.baudRate, autoOpen: false });
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     port.on('error', () => {});
     this.port = port;

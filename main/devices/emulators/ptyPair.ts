@@ -20,7 +20,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { createSerialPort } from '../transports/serialBinding';
 import type { PrinterLanguage } from '../types';
 import { createPrinterCore, type CoreOptions, type EmulatorFor } from './printerCore';
 
@@ -187,7 +188,7 @@ export interface SerialPrinterEmulator<E> {
 
 function openPort(pathName: string, baudRate: number): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path: pathName, baudRate, autoOpen: false });
+    const port = createSerialPort({ path: pathName, baudRate, autoOpen: false });
     port.open((err) => (err ? reject(err) : resolve(port)));
   });
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
+import { createSerialPort } from '../transports/serialBinding';
 import { classifyScan, unknownScan, type ClassifyOptions, type ScanResult } from '../../../shared/scan/classify';
 import { t } from '../../../shared/messages/vi';
 import { ScanFramer, type FrameEnd, type FramerTimers, type FramingMode, type ScanFrame, defaultFramerTimers } from './framing';
@@ -87,7 +88,7 @@ export interface SerialScannerOptions {
 type Events = { scan: [ScanEvent]; state: [ScannerStateEvent] };
 
 function defaultCreatePort(s: SerialPortSettings): ScannerPort {
-  return new SerialPort({
+  return createSerialPort({
     path: s.path,
     baudRate: s.baudRate,
     dataBits: s.dataBits,

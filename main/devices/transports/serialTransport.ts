@@ -1,4 +1,5 @@
 import { SerialPort } from 'serialport';
+import { createSerialPort } from './serialBinding';
 import type { ByteTransport, TransportConfig } from '../types';
 import { DeviceError } from './deviceError';
 import { Listeners } from '../listeners';
@@ -28,7 +29,7 @@ export class SerialTransport implements ByteTransport {
     if (this.isOpen) return Promise.resolve();
     const c = this.config;
     return new Promise((resolve, reject) => {
-      const port = new SerialPort({
+      const port = createSerialPort({
         path: c.path,
         baudRate: c.baudRate,
         dataBits: c.dataBits,

@@ -205,4 +205,20 @@ describe('serial printer emulator on a socat pty pair', () => {
     await waitFor(() => replies.length >= 1, 3000, 'a status byte');
     expect(replies).toEqual([0x12]);
   });
+
+  it('a port hung up while nothing read it closes as disconnected on the next read (serialport alone spins forever)', async () => {
+    const printer = await startPtyPrinterEmulator({ language: 'escpos', slots: SLOTS, baudRate: 19200 });
+    cleanups.push(() => printer.close());
+    const app = await openSerial(printer.appPath, 19200);
+    cleanups.push(() => closeSerial(app));
+    const closed = new Promise<Error | null>((resolve) => app.once('close', (err: Error | null) => resolve(err)));
+    await printer.setDisconnected(true);
+    // the hang-up is complete before anyone reads: read(2) now returns 0 (end of file), not EAGAIN,
+    // which serialport 13 retries at once for ever (serialport/bindings-cpp#162)
+    await new Promise((r) => setTimeout(r, 100));
+    app.on('data', () => undefined);
+    const err = (await within(closed, 3000, "the app port's close event")) as (Error & { disconnected?: boolean }) | null;
+    expect(err?.disconnected).toBe(true);
+    expect(app.isOpen).toBe(false);
+  });
 });

@@ -3,7 +3,8 @@
  * (Scanner emulators live elsewhere.)
  */
 import net from 'node:net';
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import { createSerialPort } from '../../../main/devices/transports/serialBinding';
 
 export * from '../../../main/devices/emulators';
 
@@ -103,7 +104,7 @@ export function connectTcp(port: number, host = '127.0.0.1'): Promise<TcpTestCli
 /** Opens a serial port the way the app does. */
 export function openSerial(path: string, baudRate: number): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path, baudRate, autoOpen: false });
+    const port = createSerialPort({ path, baudRate, autoOpen: false });
     port.open((err) => (err ? reject(err) : resolve(port)));
   });
 }
