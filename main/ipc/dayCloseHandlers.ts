@@ -21,7 +21,7 @@ export const dayCloseHandlers: { [M in DayCloseMethod]: Handler<M> } = {
   'shift.close': (s, ctx, p) => s.dayClose.closeShift(ctx, session(ctx), p),
   'shift.list': (s, _ctx, p) => s.dayClose.listShifts(p),
 
-  'dayClose.config': (s) => s.dayClose.config(),
+  'dayClose.config': (s) => s.dayClose.settings(),
   'dayClose.updateConfig': (s, ctx, p) => s.dayClose.updateConfig(ctx, p),
   'dayClose.pending': (s, _ctx, p) => s.dayClose.pending(p.day),
   'dayClose.count': (s, ctx, p) => s.dayClose.countDay(ctx, session(ctx), p),

@@ -321,12 +321,23 @@ export type PendingGroup = (typeof PENDING_GROUPS)[number];
 export const dayCloseConfigSchema = z.object({
   /** A difference above this (đồng, either method) needs a manager's approval. */
   differenceThreshold: z.number().int().min(0).max(100_000_000),
-  /** Targets (%) for the share of procedures accepted via BCCI, per level in catalogue order. */
-  bcciTargets: z.array(z.number().min(0).max(100)).max(10),
+  /**
+   * Targets (%) for the share of procedures accepted via BCCI, per catalogue level by its name (a
+   * level without one has no target). By name, not by place: the levels' order is whatever order the
+   * catalogue import met them in.
+   */
+  bcciTargets: z
+    .array(z.object({ level: z.string().trim().min(1).max(200), percent: z.number().min(0).max(100) }).strict())
+    .max(20)
+    .refine((ts) => new Set(ts.map((x) => x.level)).size === ts.length, t('dayClose.targetTwice')),
   /** Open items that refuse the close unless the manager records an override reason. */
   blockOn: z.array(z.enum(PENDING_GROUPS)).max(PENDING_GROUPS.length),
 });
 export type DayCloseConfig = z.infer<typeof dayCloseConfigSchema>;
+
+/** The configuration as the settings form shows it: with the current catalogue's level names (in catalogue order), each of which may have a target. */
+export const dayCloseSettingsSchema = dayCloseConfigSchema.extend({ levels: z.array(z.string()) });
+export type DayCloseSettings = z.infer<typeof dayCloseSettingsSchema>;
 
 export const incidentSchema = z.object({
   id: int,
@@ -368,7 +379,7 @@ export const dayCloseMethods = {
   ),
   'shift.list': m(z.object({ day: isoDate.optional(), userId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(), z.array(shiftSchema), 'day.close'),
 
-  'dayClose.config': m(z.object({}).strict(), dayCloseConfigSchema, 'day.close'),
+  'dayClose.config': m(z.object({}).strict(), dayCloseSettingsSchema, 'day.close'),
   'dayClose.updateConfig': m(dayCloseConfigSchema.partial().strict(), dayCloseConfigSchema, 'day.close'),
   'dayClose.pending': m(z.object({ day: isoDate.optional() }).strict(), pendingSchema, 'day.close'),
   'dayClose.count': m(countInputSchema.extend({ day: isoDate.optional() }).strict(), cashCountSchema, 'day.close'),

@@ -9,7 +9,7 @@ import type {
   PeriodReport,
   PeriodRow,
 } from '../api/dayClose';
-import { LEDGER_KINDS } from '../api/dayClose';
+import { LEDGER_KINDS, type DayCloseConfig } from '../api/dayClose';
 import type { A4Chart } from '../printing/a4';
 import { t } from '../messages/vi';
 
@@ -146,16 +146,16 @@ export function percent(part: number, whole: number): number | null {
 }
 
 /**
- * Share of procedures accepted via BCCI per level, against the targets given in catalogue level
- * order (`position`: the level's place in that order). Levels without procedures are left out.
+ * Share of procedures accepted via BCCI per level, against the target set for that level's name.
+ * Levels without procedures are left out.
  */
 export function bcciShare(
-  levels: readonly { level: string; procedures: number; bcci: number; position: number }[],
-  targets: readonly number[],
+  levels: readonly { level: string; procedures: number; bcci: number }[],
+  targets: DayCloseConfig['bcciTargets'],
 ): PeriodReport['bcciShare'] {
   return levels.filter((l) => l.procedures > 0).map((l) => {
     const pct = percent(l.bcci, l.procedures) ?? 0;
-    const target = targets[l.position] ?? null;
+    const target = targets.find((x) => x.level === l.level)?.percent ?? null;
     return { level: l.level, procedures: l.procedures, bcci: l.bcci, percent: pct, target, met: target === null ? null : pct >= target };
   });
 }

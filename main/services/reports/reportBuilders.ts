@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import type { DayReport, PeriodReport } from '../../../shared/api/dayClose';
+import type { DayCloseConfig, DayReport, PeriodReport } from '../../../shared/api/dayClose';
 import {
   ACTIVITY_METRICS,
   agencyDayRows,
@@ -72,7 +72,7 @@ export function buildDayReport(db: Db, day: string, generatedAt: Date): DayRepor
 }
 
 /** The report upward for [from, to] (inclusive Vietnam days). */
-export function buildPeriodReport(db: Db, from: string, to: string, targets: readonly number[], generatedAt: Date): PeriodReport {
+export function buildPeriodReport(db: Db, from: string, to: string, targets: DayCloseConfig['bcciTargets'], generatedAt: Date): PeriodReport {
   const rows = periodActivity(db, from, to);
   const procedures = procedureInfo(
     db,

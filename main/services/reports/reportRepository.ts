@@ -138,13 +138,12 @@ export function periodIncidents(db: Db, from: string, to: string) {
 }
 
 /** Procedures of the current catalogue per level (catalogue order), and how many are accepted via BCCI. */
-export function catalogueShare(db: Db): { level: string; procedures: number; bcci: number; position: number }[] {
+export function catalogueShare(db: Db): { level: string; procedures: number; bcci: number }[] {
   return stmt(
     db,
-    `SELECT l.name AS level, count(p.id) AS procedures, coalesce(sum(p.bcci_receive), 0) AS bcci,
-            (SELECT count(*) FROM catalogue_level x WHERE x.id < l.id) AS position
+    `SELECT l.name AS level, count(p.id) AS procedures, coalesce(sum(p.bcci_receive), 0) AS bcci
        FROM catalogue_level l
        LEFT JOIN procedure p ON p.level_id = l.id AND p.version_id = (SELECT max(id) FROM catalogue_version)
       GROUP BY l.id ORDER BY l.id`,
-  ).all() as { level: string; procedures: number; bcci: number; position: number }[];
+  ).all() as { level: string; procedures: number; bcci: number }[];
 }

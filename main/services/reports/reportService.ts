@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { ApiError } from '../../../shared/api/errors';
 import type { FilePayload } from '../../../shared/api/contract';
-import type { Incident, PeriodReport } from '../../../shared/api/dayClose';
+import type { DayCloseConfig, Incident, PeriodReport } from '../../../shared/api/dayClose';
 import { periodReportA4 } from '../../../shared/dayClose/documents';
 import type { A4Document } from '../../../shared/printing/a4';
 import { vietnamDay } from '../../../shared/time/vietnam';
@@ -25,7 +25,7 @@ export class ReportService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly fontsDir: string,
-    private readonly targets: () => readonly number[],
+    private readonly targets: () => DayCloseConfig['bcciTargets'],
   ) {}
 
   period(from: string, to: string): PeriodReport {

@@ -9,15 +9,16 @@ import { CloseHistory } from './CloseHistory';
 import { CloseWizard } from './CloseWizard';
 import { DayReportDialog, reportTitle } from './DayReportView';
 import { LedgerTab } from './LedgerTab';
+import { SettingsTab } from './SettingsTab';
 import './dayClose.css';
 
-type Tab = 'close' | 'history' | 'ledger';
+type Tab = 'close' | 'history' | 'ledger' | 'settings';
 const PAGE = 30;
 
 /**
  * Khóa sổ ngày (the branch manager's): the close in four steps, the X report at any time of the
- * day (nothing closed), the past closes with their Z reports to print again or download, and the
- * ledger with its corrections (reversal lines).
+ * day (nothing closed), the past closes with their Z reports to print again or download, the
+ * ledger with its corrections (reversal lines), and the settings (approval threshold, targets, what blocks the close).
  */
 export function DayCloseScreen() {
   const { api } = useApp();
@@ -63,6 +64,7 @@ export function DayCloseScreen() {
           { id: 'close', label: t('ui.dayClose.tab.close') },
           { id: 'history', label: t('ui.dayClose.tab.history') },
           { id: 'ledger', label: t('ui.dayClose.tab.ledger') },
+          { id: 'settings', label: t('ui.dayClose.tab.settings') },
         ]}
       />
       <TabPanel idBase="dc" id="close" current={tab}>
@@ -73,6 +75,9 @@ export function DayCloseScreen() {
       </TabPanel>
       <TabPanel idBase="dc" id="ledger" current={tab}>
         <LedgerTab closedDays={closedDays} active={tab === 'ledger'} />
+      </TabPanel>
+      <TabPanel idBase="dc" id="settings" current={tab}>
+        <SettingsTab active={tab === 'settings'} />
       </TabPanel>
       {report && <DayReportDialog day={report.day} title={report.title} onClose={() => setReport(null)} />}
     </div>

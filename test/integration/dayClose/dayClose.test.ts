@@ -245,8 +245,13 @@ describe('reading and reprinting a sealed day', () => {
     expect(await ok(app, manager, 'shift.list', { day: DAY })).toEqual([expect.objectContaining({ clerk: CLERK.fullName, day: DAY })]);
     expect(await ok(app, manager, 'dayClose.config', {})).toEqual({
       differenceThreshold: 50000,
-      bcciTargets: [85, 70, 60],
+      bcciTargets: [
+        { level: 'Cấp Tỉnh', percent: 85 },
+        { level: 'Cấp Xã', percent: 60 },
+      ],
       blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'],
+      // the sample catalogue's levels, in the order its import met them
+      levels: ['Cấp Xã', 'Cấp Tỉnh', 'Trung ương'],
     });
   });
 });

@@ -101,13 +101,21 @@ describe('report upward for a period', () => {
       )
       .all() as { level: string; procedures: number; bcci: number }[];
     expect(report.bcciShare.map((s) => [s.level, s.procedures, s.bcci])).toEqual(levels.map((l) => [l.level, l.procedures, l.bcci]));
-    expect(report.bcciShare.map((s) => s.target)).toEqual([85, 70, 60]);
-    for (const s of report.bcciShare) expect(s.met).toBe(s.percent >= (s.target as number));
-    await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: [50, 40, 30] });
+    // the default targets are the province's, by level name, whatever order the catalogue lists them in
+    const target = (share: PeriodReport['bcciShare']) => Object.fromEntries(share.map((s) => [s.level, s.target]));
+    expect(target(report.bcciShare)).toEqual({ 'Cấp Tỉnh': 85, 'Cấp Xã': 60, 'Trung ương': null });
+    for (const s of report.bcciShare) expect(s.met).toBe(s.target === null ? null : s.percent >= s.target);
+    const defaults = (await ok<{ bcciTargets: unknown }>(app, manager, 'dayClose.config', {})).bcciTargets;
+    await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: [{ level: 'Trung ương', percent: 30 }, { level: 'Cấp Xã', percent: 40 }] });
     const again = await ok<PeriodReport>(app, manager, 'reports.period', { from: FROM, to: TO });
-    expect(again.bcciShare.map((s) => s.target)).toEqual([50, 40, 30]);
-    expect(again.charts.share.series[1].values).toEqual([50, 40, 30]);
-    await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: [85, 70, 60] });
+    expect(target(again.bcciShare)).toEqual({ 'Cấp Tỉnh': null, 'Cấp Xã': 40, 'Trung ương': 30 });
+    expect(again.charts.share.series[1].values).toEqual(again.bcciShare.map((s) => s.target ?? 0));
+    // the same level twice is refused, and nothing changes
+    const twice = await refused(app, manager, 'dayClose.updateConfig', { bcciTargets: [{ level: 'Cấp Xã', percent: 40 }, { level: 'Cấp Xã', percent: 50 }] });
+    expect(twice.code).toBe('VALIDATION');
+    expect(twice.message).toContain('Mỗi cấp thủ tục chỉ có một chỉ tiêu');
+    expect(target((await ok<PeriodReport>(app, manager, 'reports.period', { from: FROM, to: TO })).bcciShare)['Cấp Xã']).toBe(40);
+    await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: defaults });
   });
 
   it('measures quality: on time against the promised result date, late, without a date, lost and damaged', () => {

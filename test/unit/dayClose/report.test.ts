@@ -103,25 +103,29 @@ describe('reports upward', () => {
     expect(percent(0, 0)).toBeNull();
   });
 
-  it('compares the BCCI share per level with the target of its place in the catalogue order', () => {
+  it('compares the BCCI share per level with the target set for that level by name', () => {
     const share = bcciShare(
       [
-        { level: 'Cấp Tỉnh', procedures: 20, bcci: 17, position: 0 },
-        { level: 'Cấp Huyện', procedures: 0, bcci: 0, position: 1 }, // abolished level, no procedures: left out
-        { level: 'Cấp Xã', procedures: 10, bcci: 5, position: 2 },
-        { level: 'Trung ương', procedures: 3, bcci: 3, position: 3 },
+        { level: 'Cấp Xã', procedures: 10, bcci: 5 }, // first in the catalogue: the order does not matter
+        { level: 'Cấp Tỉnh', procedures: 20, bcci: 17 },
+        { level: 'Cấp Huyện', procedures: 0, bcci: 0 }, // abolished level, no procedures: left out
+        { level: 'Trung ương', procedures: 3, bcci: 3 },
       ],
-      [85, 70, 60],
+      [
+        { level: 'Cấp Tỉnh', percent: 85 },
+        { level: 'Cấp Huyện', percent: 70 },
+        { level: 'Cấp Xã', percent: 60 },
+      ],
     );
     expect(share).toEqual([
-      { level: 'Cấp Tỉnh', procedures: 20, bcci: 17, percent: 85, target: 85, met: true },
       { level: 'Cấp Xã', procedures: 10, bcci: 5, percent: 50, target: 60, met: false },
+      { level: 'Cấp Tỉnh', procedures: 20, bcci: 17, percent: 85, target: 85, met: true },
       { level: 'Trung ương', procedures: 3, bcci: 3, percent: 100, target: null, met: null },
     ]);
     const chart = a4ChartSchema.parse(shareChart(share));
     expect(chart.series.map((s) => s.values)).toEqual([
-      [85, 50, 100],
-      [85, 60, 0],
+      [50, 85, 100],
+      [60, 85, 0],
     ]);
   });
 
