@@ -315,9 +315,6 @@ function openShifts(db: Db, day: string): Pending['openShifts'] {
   return { count: items.length, items: items.slice(0, SHOWN) };
 }
 
-/** What is still open at the end of `day` (the first 50 of each, and how many in all). */
-// A job 'sent, unconfirmed' reached a printer that cannot answer (label printers, mute models): the
-// clerk saw it print or not and can reprint; it is not work left open, and nothing can resolve it.
 /** The levels of the current catalogue, in catalogue order (the order the import met them in). */
 export function catalogueLevels(db: Db): string[] {
   return (
@@ -330,6 +327,9 @@ export function catalogueLevels(db: Db): string[] {
   ).map((r) => r.name);
 }
 
+/** What is still open at the end of `day` (the first 50 of each, and how many in all). */
+// A job 'sent, unconfirmed' reached a printer that cannot answer (label printers, mute models): the
+// clerk saw it print or not and can reprint; it is not work left open, and nothing can resolve it.
 export function pendingWork(db: Db, day: string, blockOn: readonly PendingGroup[]): Pending {
   const { end } = dayWindow(day);
   const printJobs = {
