@@ -117,7 +117,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   'delivery.listPdf': (s, _ctx, p) => s.lifecycle.pdf(s.lifecycle.deliveryListDocument(p.id), `danh-sach-phat-${p.id}`),
   'delivery.recordOutcome': (s, ctx, p) => s.lifecycle.recordOutcome(session(ctx), p.dossierId, p.outcome, p.idempotencyKey),
   'delivery.holdForPickup': (s, ctx, p) => s.lifecycle.holdForPickup(session(ctx), p.dossierId),
-  'delivery.awaitingPickup': (s, ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit) => s.tracking.search(q, limit, session(ctx).userId)),
+  'delivery.awaitingPickup': (s, ctx, p) => s.lifecycle.awaitingPickup(p.query, (q, limit, status) => s.tracking.search(q, limit, session(ctx).userId, status)),
   'delivery.verifyId': (s, ctx, p) => {
     const r = s.lifecycle.checkId(session(ctx), p.dossierId, p.scanned);
     return { match: r.match, who: r.who, name: r.name };

@@ -719,8 +719,8 @@ export class LifecycleService {
   }
 
   /** Results held at the counter, found by code, item number, ID number, phone or name. */
-  awaitingPickup(query: string, search: (q: string, limit: number) => DossierSummary[]): DossierSummary[] {
-    return search(query, 200).filter((d) => d.status === 'awaiting_pickup');
+  awaitingPickup(query: string, search: (q: string, limit: number, status: 'awaiting_pickup') => DossierSummary[]): DossierSummary[] {
+    return search(query, 200, 'awaiting_pickup');
   }
 
   /**

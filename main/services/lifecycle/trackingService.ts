@@ -60,22 +60,29 @@ export class TrackingService {
    * answers. With `viewer`, a search by a person's ID number, phone or name is written to the audit
    * log (who looked up whom: personal data protection), without the query itself.
    */
-  search(query: string, limit: number, viewer?: number): DossierSummary[] {
-    const { by, found } = this.lookup(query, limit);
+  search(query: string, limit: number, viewer?: number, status?: DossierState): DossierSummary[] {
+    const { by, found } = this.lookup(query, limit, status);
     if (viewer !== undefined && by !== 'code')
       appendAudit(this.db, this.clock(), { userId: viewer, action: 'dossier.search', detail: { by, results: found.length, codes: found.slice(0, 20).map((d) => d.code) } });
     return found;
   }
 
-  private lookup(query: string, limit: number): { by: 'code' | 'id' | 'phone' | 'name'; found: DossierSummary[] } {
+  /**
+   * `status`: only dossiers in that state, filtered before the limit — a citizen's result waiting at
+   * the counter must be found even when hundreds of newer dossiers share the name.
+   */
+  private lookup(query: string, limit: number, status?: DossierState): { by: 'code' | 'id' | 'phone' | 'name'; found: DossierSummary[] } {
     const text = cleanScan(query).trim();
     const today = this.today();
     const exact = summaryByCode(this.db, text.toUpperCase(), today);
-    if (exact) return { by: 'code', found: [exact] };
+    if (exact) return { by: 'code', found: status === undefined || exact.status === status ? [exact] : [] };
+    const inState = status === undefined ? '' : ' AND d.status = ?';
+    const stateParam = status === undefined ? [] : [status];
     const digits = text.replace(/[\s.-]/g, '').replace(/^\+84/, '0');
-    if (/^\d{12}$/.test(digits)) return { by: 'id', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_id = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today) };
+    if (/^\d{12}$/.test(digits))
+      return { by: 'id', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_id = ?${inState} ORDER BY d.id DESC LIMIT ?`, [digits, ...stateParam, limit], today) };
     if (/^0\d{9,10}$/.test(digits))
-      return { by: 'phone', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_phone = ? ORDER BY d.id DESC LIMIT ?`, [digits, limit], today) };
+      return { by: 'phone', found: summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.applicant_phone = ?${inState} ORDER BY d.id DESC LIMIT ?`, [digits, ...stateParam, limit], today) };
     const words = foldVietnamese(text)
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
@@ -85,6 +92,17 @@ export class TrackingService {
     // `"nguyen"*` walks one posting list newest first and stops at the limit instead of merging
     // every token it begins (30+ ms for a common family name in a million dossiers).
     const match = words.map((w, i) => (i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+    if (status !== undefined) {
+      // Few dossiers are in any one open state: take every name match (the full posting list, up to
+      // ~80 ms for a bare "nguyen" in a million dossiers) and keep those in the state, newest first.
+      const found = summaries(
+        this.db,
+        `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.status = ? AND d.id IN (SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ?) ORDER BY d.id DESC LIMIT ?`,
+        [status, match, limit],
+        today,
+      );
+      return { by: 'name', found };
+    }
     const found = summaries(
       this.db,
       `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (SELECT rowid FROM dossier_name_fts WHERE dossier_name_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY d.id DESC`,

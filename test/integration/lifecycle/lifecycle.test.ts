@@ -229,6 +229,22 @@ describe('results and delivery', () => {
     expect(tl.events[8].detail).toContain('Đặng Thị Hồng Nhung');
   });
 
+  it('finds a result waiting at the counter by name, ID and phone even behind hundreds of newer dossiers of the same person', async () => {
+    const here = receive(LLTP, 'key-w-000001', { delivery: { kind: 'pickup_here' } });
+    await toAgency(here);
+    await call('results.scan', { code: here.code });
+    // 250 newer dossiers of the same applicant, still at the counter: more than a search returns
+    for (let i = 0; i < 250; i++) receive(LLTP, `key-n-${String(i).padStart(6, '0')}`);
+    const name = APPLICANT.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    for (const query of [name, APPLICANT.idNumber, APPLICANT.phone as string]) {
+      const found = await call<Summary[]>('delivery.awaitingPickup', { query });
+      expect(found.map((d) => d.code), query).toEqual([here.code]);
+    }
+    // a code finds it too, and a code of a dossier not waiting at the counter finds nothing
+    expect((await call<Summary[]>('delivery.awaitingPickup', { query: here.code })).map((d) => d.code)).toEqual([here.code]);
+    expect(await call<Summary[]>('delivery.awaitingPickup', { query: receive(LLTP, 'key-n-999999').code })).toEqual([]);
+  });
+
   it('refuses to deliver a result that has not come back', async () => {
     const d = receive(LLTP, 'key-n-000001', { delivery: { kind: 'pickup_here' } });
     await expect(call('delivery.handOver', { dossierId: d.id, scanned: APPLICANT.idNumber, idempotencyKey: 'handover-0009' })).rejects.toThrow('không ở quầy chờ trả');
