@@ -1545,6 +1545,7 @@ export const vi = {
   'ui.close.approver': 'Tên đăng nhập người duyệt',
   'ui.close.approverPassword': 'Mật khẩu người duyệt',
   'ui.close.approvedBy': 'Người duyệt',
+  'ui.close.approverLogin': 'Người duyệt (tên đăng nhập)',
   'ui.close.recount': 'Đếm lại',
   'ui.close.err.reasonRequired': 'Có chênh lệch: ghi lý do (ít nhất 5 ký tự).',
   'ui.close.err.approverRequired': 'Nhập tên đăng nhập của trưởng bưu cục duyệt.',

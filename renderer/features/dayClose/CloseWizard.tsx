@@ -314,7 +314,8 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
               )}
               {decision.approval && (
                 <>
-                  <dt>{t('ui.close.approvedBy')}</dt>
+                  {/* checked by the close itself: until then only the user name typed is known */}
+                  <dt>{t('ui.close.approverLogin')}</dt>
                   <dd>{decision.approval.username}</dd>
                 </>
               )}

@@ -1,7 +1,6 @@
 import type { App } from '../../../main/app/compose';
 import type { CallContext, Session } from '../../../main/services/context';
 import { appendDossierEvent } from '../../../main/services/reception/receptionRepository';
-import { DENOMINATIONS } from '../../../shared/dayClose/cash';
 import type { LedgerKind, PaymentMethod } from '../../../shared/api/dayClose';
 import { vietnamDay } from '../../../shared/time/vietnam';
 import { call } from '../../support/app';
@@ -22,18 +21,7 @@ export async function refused(app: App, ctx: CallContext, method: string, params
   return r.error;
 }
 
-/** A count sheet of exactly `amount` đồng, biggest notes first. */
-export function notesFor(amount: number): { value: number; count: number }[] {
-  let rest = amount;
-  const notes: { value: number; count: number }[] = [];
-  for (const value of DENOMINATIONS) {
-    const count = Math.floor(rest / value);
-    if (count > 0) notes.push({ value, count });
-    rest -= count * value;
-  }
-  if (rest !== 0) throw new Error(`${amount} cannot be paid in notes`);
-  return notes;
-}
+export { notesFor } from '../../support/cash';
 
 /**
  * A ledger line as the lifecycle service writes them (cod on delivery, agency_handover when an
