@@ -6,7 +6,7 @@ import { startTcpPrinterEmulator, type TcpPrinterEmulator } from '../../main/dev
 import type { EscposEmulator } from '../../main/devices/emulators/escposEmulator';
 import { getProfile } from '../../main/devices/printing/profiles';
 import { formatS10 } from '../../shared/scan/s10';
-import { launchChromium, startHostProcess, watchPageErrors, type RunningHost } from '../support/browserMode';
+import { launchChromium, startHostProcess, typeAsScanner, waitForWedgeDetector, watchPageErrors, type RunningHost } from '../support/browserMode';
 import { MANAGER, POINT } from '../support/app';
 import { repoRoot, tempDir } from '../support/temp';
 import { WsClient } from '../support/wsClient';
@@ -57,6 +57,9 @@ beforeAll(async () => {
   await signIn(MANAGER.username, MANAGER.password);
   await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
   await page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' }).waitFor();
+  // The detector starts only when the wedge settings have come back from the host: a scan sent
+  // before that (on a loaded machine) is typed into the field, cut in two.
+  await waitForWedgeDetector(page);
 });
 afterAll(async () => {
   await browser?.close();
@@ -70,8 +73,9 @@ describe('scanners and printers end to end', () => {
     const search = page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' });
     await search.focus();
     const item = formatS10('EA', '12345678', 'VN');
-    await page.keyboard.type(item, { delay: 8 });
-    await page.keyboard.press('Enter');
+    // Keys sent in one go, as a scanner does: keyboard.type() waits for each key's round trip,
+    // and under load those gaps exceeded maxInterKeyMs and split the scan (see typeAsScanner).
+    await typeAsScanner(page, item, 'Enter');
     const banner = page.getByTestId('scan-banner');
     await expect.poll(() => banner.textContent()).toContain(item);
     await expect(banner.getAttribute('data-kind')).resolves.toBe('s10');
@@ -79,8 +83,7 @@ describe('scanners and printers end to end', () => {
   });
 
   it('a malformed code scanned gets a clear message', async () => {
-    await page.keyboard.type('EA123456784VN', { delay: 6 });
-    await page.keyboard.press('Enter');
+    await typeAsScanner(page, 'EA123456784VN', 'Enter');
     const banner = page.getByTestId('scan-banner');
     await expect.poll(() => banner.getAttribute('data-kind')).toBe('invalid');
     await expect(banner.textContent()).resolves.toMatch(/sai số kiểm tra/);
@@ -91,9 +94,14 @@ describe('scanners and printers end to end', () => {
     await signIn(MANAGER.username, MANAGER.password);
     await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
     const search = page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' });
+    await search.waitFor();
+    // Otherwise the keys may reach the field before the detector is on, and prove nothing.
+    await waitForWedgeDetector(page);
     await search.focus();
     await page.keyboard.type('khai sinh', { delay: 140 });
-    await expect(search.inputValue()).resolves.toBe('khai sinh');
+    // Polled: the last key is held up to maxInterKeyMs and released by a page timer, which a
+    // loaded renderer may run after type() has returned.
+    await expect.poll(() => search.inputValue()).toBe('khai sinh');
     await expect(page.getByTestId('scan-banner').count()).resolves.toBe(0);
     await expect.poll(() => page.getByRole('listbox', { name: 'Tìm thủ tục hành chính' }).getByRole('option').first().textContent()).toMatch(/khai sinh/i);
   });

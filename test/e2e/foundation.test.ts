@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startHostProcess, watchPageErrors, type RunningHost } from '../support/browserMode';
+import { launchChromium, startHostProcess, watchApiCalls, watchPageErrors, type ApiCallLog, type RunningHost } from '../support/browserMode';
 import { repoRoot, tempDir } from '../support/temp';
 
 /**
@@ -13,6 +13,7 @@ let browser: Browser;
 let host: RunningHost;
 let page: Page;
 let errors: string[];
+let apiCalls: ApiCallLog;
 let cleanup: () => void;
 const shots = path.join(repoRoot, 'test-results', 'e2e');
 // A string, so this Node-typed test needs no DOM types; it runs in the page.
@@ -28,6 +29,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
   page.setDefaultTimeout(8_000);
   errors = watchPageErrors(page);
+  apiCalls = watchApiCalls(page);
 });
 afterAll(async () => {
   await browser?.close();
@@ -83,6 +85,10 @@ describe('foundation end to end', () => {
     await expect.poll(focusedLabel).toBe('Tìm thủ tục hành chính');
     // A person's pace: keys 15 ms apart would be a barcode scanner, which never types into the field.
     await page.keyboard.type('giay phep lai xe', { delay: 70 });
+    // Every keystroke queries the host and the newest reply resets the selection: the prefix
+    // "giay phep lai x" lists the same procedures, so wait for the reply to the whole query before
+    // pressing ArrowDown, or it could land just after the arrow and select the first one again.
+    await apiCalls.latestAnswered('catalogue.search', (p) => p.query === 'giay phep lai xe');
     const options = results();
     await expect.poll(() => options.first().textContent()).toMatch(/giấy phép lái xe/i);
     const secondName = (await options.nth(1).locator('.name').textContent()) as string;

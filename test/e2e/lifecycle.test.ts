@@ -160,10 +160,12 @@ describe('a dossier is never lost between the counter, the agency and the citize
       await page.getByRole('status').filter({ hasText: code }).first().waitFor();
     }
     await expect.poll(() => page.getByTestId('intake-count').textContent()).toContain('Đã nhận 3 kết quả');
-    // The same envelope again is a warning and does not count twice.
+    // The same envelope again is a warning and does not count twice. Wait for that warning (the
+    // host has answered the repeat scan) rather than a fixed 500 ms, which on a loaded machine
+    // could end before the scan was even handled and check the count too early.
     await scanner.scan(byPost.code);
-    await page.waitForTimeout(500);
-    await expect.poll(() => page.getByTestId('intake-count').textContent()).toContain('Đã nhận 3 kết quả');
+    await page.getByRole('status').filter({ hasText: `Kết quả ${byPost.code} đã được nhận trước đó` }).first().waitFor();
+    expect(await page.getByTestId('intake-count').textContent()).toContain('Đã nhận 3 kết quả');
     await page.screenshot({ path: path.join(shots, 'lifecycle-2-results.png'), fullPage: true });
   });
 
@@ -180,6 +182,9 @@ describe('a dossier is never lost between the counter, the agency and the citize
 
     await search.fill(atCounter.code);
     await search.press('Enter');
+    // The ID field is still there from the dossier before: wait until this dossier is the one
+    // chosen, or the card could be checked against the previous one (a second refusal on record).
+    await page.locator('dl.rx-facts').getByText(atCounter.code, { exact: true }).waitFor();
     await page.getByLabel('Quét CCCD người nhận').waitFor();
     await scanner.scan(APPLICANT_CARD);
     await expect.poll(() => page.getByTestId('id-match').textContent()).toContain(APPLICANT.fullName);

@@ -24,7 +24,9 @@ beforeAll(() => {
 });
 afterAll(() => cleanup());
 
-describe('bcci-counter CLI', () => {
+// Each test spawns the CLI (tsx, ~1–4 s a run, more on a loaded 2-core machine or with a cold
+// transform cache) several times; the 30 s default left too little room for a test of 3–5 runs.
+describe('bcci-counter CLI', { timeout: 120_000 }, () => {
   it('prints help at every level', () => {
     for (const args of [['--help'], ['catalogue', '--help'], ['catalogue', 'search', '--help'], ['db', '--help'], ['db', 'backup', '--help']]) {
       const r = cli(...args);

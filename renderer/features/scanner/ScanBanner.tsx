@@ -30,7 +30,10 @@ export function ScanBanner() {
         setLast({ deviceId: null, raw, kind: 'unknown', message: errorMessage(err), at: new Date().toISOString() }),
       );
     },
-    { ...(wedge ?? {}), enabled: wedge !== null && !session.locked },
+    // On from the first moment with the detector's defaults (the host's defaults too), then the
+    // point's calibrated thresholds once they arrive: waiting for them let a scan right after
+    // sign-in be typed into the focused field, cut in two.
+    { ...(wedge ?? {}), enabled: !session.locked },
   );
 
   if (!last) return null;

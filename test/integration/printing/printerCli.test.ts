@@ -31,7 +31,9 @@ afterAll(async () => {
   dir.cleanup();
 });
 
-describe('bcci-counter printer …', () => {
+// Each test spawns the CLI (tsx, ~1–4 s a run, more on a loaded 2-core machine or with a cold
+// transform cache) several times; the 30 s default left too little room for a test of 3–5 runs.
+describe('bcci-counter printer …', { timeout: 120_000 }, () => {
   it('lists the built-in profiles as JSON', async () => {
     const r = await cli('printer', 'profiles', '--json');
     expect(r.code, r.stderr).toBe(0);
