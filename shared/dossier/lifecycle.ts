@@ -289,13 +289,21 @@ export function stageLabel(stage: DossierStage): string {
 }
 
 /**
- * States in which the promised result date matters: the result has not come back and the clock
- * runs — at the counter (a dossier not yet sent still owes the citizen that date), on its way, at
- * the agency. Not while the agency waits for a supplement: the processing time restarts when the
- * supplement arrives, with a new date.
+ * Whether the post still answers for the dossier: not once it is closed, and not once the agency
+ * has signed for a send-only dossier (service 'send': the citizen gets the result from the agency;
+ * nothing more comes back through the post). Migration 007's partial indexes say the same in SQL.
  */
-export function isOverdueCandidate(state: DossierState): boolean {
-  return state === 'received' || state === 'in_manifest' || state === 'dispatched' || state === 'at_agency';
+export function postStillOwes(state: DossierState, service: string): boolean {
+  return !isClosed(state) && !(state === 'at_agency' && service === 'send');
+}
+
+/**
+ * Late for the citizen: the promised date has passed and the result is not in their hands (nor
+ * with the agency, for a send-only dossier). Not while the agency waits for a supplement: its
+ * processing time restarts when the supplement arrives, with a new date.
+ */
+export function isOverdue(state: DossierState, service: string, resultDate: string | null, today: string): boolean {
+  return resultDate !== null && resultDate < today && postStillOwes(state, service) && state !== 'supplement_requested';
 }
 
 // ── Why a step is refused ──

@@ -3,7 +3,7 @@ import { stmt } from '../../db/statements';
 import { ApiError } from '../../../shared/api/errors';
 import type { DossierSummary } from '../../../shared/api/lifecycle';
 import type { Delivery } from '../../../shared/api/reception';
-import { applyEvent, isClosed, stateLabel, type DossierEvent, type DossierState } from '../../../shared/dossier/lifecycle';
+import { applyEvent, isOverdue, stateLabel, type DossierEvent, type DossierState } from '../../../shared/dossier/lifecycle';
 import { deliveryText } from '../../../shared/reception/delivery';
 
 /**
@@ -72,16 +72,8 @@ export function toSummary(r: SummaryRow, today: string): DossierSummary {
     status: r.status,
     statusLabel: stateLabel(r.status),
     statusAt: r.status_at,
-    overdue: isOverdue(r.status, r.result_date, today),
+    overdue: isOverdue(r.status, r.service, r.result_date, today),
   };
-}
-
-/**
- * Late for the citizen: the promised date has passed and the result is not in their hands. Not
- * while the agency waits for a supplement (its clock restarts when the supplement arrives).
- */
-export function isOverdue(status: DossierState, resultDate: string | null, today: string): boolean {
-  return resultDate !== null && resultDate < today && !isClosed(status) && status !== 'supplement_requested';
 }
 
 export function summaryById(db: Db, id: number, today: string): DossierSummary | null {

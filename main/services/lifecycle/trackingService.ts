@@ -30,6 +30,9 @@ import type { SetupService } from '../setup/setupService';
 import { summaries, summaryByCode, summaryById, SUMMARY_COLUMNS } from './lifecycleRepository';
 
 const OPEN_STATES = DOSSIER_STATES.filter((s) => !isClosed(s));
+/** postStillOwes for the 'at_agency' state, in SQL: literally migration 007's partial-index condition. */
+const OWED_AT_AGENCY = `status = 'at_agency' AND service <> 'send'`;
+const OWED_INDEX = { result_date: 'dossier_owed_at_agency_result', status_at: 'dossier_owed_at_agency_at' } as const;
 
 /**
  * Finding a dossier and telling its story: exact scans (code / item number, the hot path: two
@@ -140,38 +143,51 @@ export class TrackingService {
     };
   }
 
-  /** Open dossiers per stage, with the overdue (result date passed) and the stuck (no event for N days). */
+  /**
+   * Dossiers the post still answers for, per stage, with the overdue (result date passed) and the
+   * stuck (no event for N days). A send-only dossier the agency signed for is done for the post
+   * (postStillOwes): left out of every figure and list here.
+   */
   dashboard(stuckDays: number) {
     const today = this.today();
     const cutoff = new Date(this.clock().getTime() - stuckDays * 86_400_000).toISOString();
     const stages = new Map<DossierStage, { stage: DossierStage; label: string; count: number; overdue: number; stuck: number }>(
       DOSSIER_STAGES.filter((s) => s !== 'closed').map((s) => [s, { stage: s, label: stageLabel(s), count: 0, overdue: 0, stuck: 0 }]),
     );
-    // Index-only counts per state: (status, result_date) and (status, status_at).
+    // Index-only counts per state: (status, result_date) and (status, status_at); for 'at_agency'
+    // migration 007's partial indexes (named: without statistics the planner would take the
+    // (status, …) ones and read every row for its service).
+    const count = (state: DossierState, column: 'result_date' | 'status_at' | null, bound?: string): number => {
+      const range = column ? ` AND ${column} < ?` : '';
+      const sql =
+        state === 'at_agency'
+          ? `SELECT count(*) FROM dossier INDEXED BY ${OWED_INDEX[column ?? 'status_at']} WHERE ${OWED_AT_AGENCY}${range}`
+          : `SELECT count(*) FROM dossier WHERE status = ?${range}`;
+      const params = [...(state === 'at_agency' ? [] : [state]), ...(column ? [bound] : [])];
+      return stmt(this.db, sql).pluck().get(...params) as number;
+    };
     for (const state of OPEN_STATES) {
       const stage = stages.get(STAGES[state]);
       if (!stage) continue;
-      stage.count += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ?').get(state) as { n: number }).n;
-      if (state !== 'supplement_requested') stage.overdue += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ? AND result_date < ?').get(state, today) as { n: number }).n;
-      stage.stuck += (stmt(this.db, 'SELECT count(*) AS n FROM dossier WHERE status = ? AND status_at < ?').get(state, cutoff) as { n: number }).n;
+      stage.count += count(state, null);
+      if (state !== 'supplement_requested') stage.overdue += count(state, 'result_date', today);
+      stage.stuck += count(state, 'status_at', cutoff);
     }
     const overdueStates = OPEN_STATES.filter((s) => s !== 'supplement_requested');
     // The ids first (index order, LIMIT), then the summary columns for those 100 only: the
     // summary's sub-selects must not run for every old undelivered result before the sort.
-    const list = (where: string, order: string, states: readonly DossierState[], bound: string) =>
-      summaries(
-        this.db,
-        `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (
-           SELECT x.id FROM dossier x WHERE x.status IN (${states.map(() => '?').join(',')}) AND ${where} ORDER BY ${order} LIMIT 100)
-         ORDER BY ${order.replaceAll('x.', 'd.')}`,
-        [...states, bound],
-        today,
-      );
+    const list = (column: 'result_date' | 'status_at', states: readonly DossierState[], bound: string) => {
+      const others = states.filter((s) => s !== 'at_agency');
+      const ids = `SELECT id, ${column} AS k FROM dossier WHERE status IN (${others.map(() => '?').join(',')}) AND ${column} < ?
+        UNION ALL SELECT id, ${column} FROM dossier INDEXED BY ${OWED_INDEX[column]} WHERE ${OWED_AT_AGENCY} AND ${column} < ?
+        ORDER BY k LIMIT 100`;
+      return summaries(this.db, `SELECT ${SUMMARY_COLUMNS} FROM dossier d WHERE d.id IN (SELECT id FROM (${ids})) ORDER BY d.${column}, d.id`, [...others, bound, bound], today);
+    };
     return {
       stuckDays,
       stages: [...stages.values()],
-      overdue: list('x.result_date < ?', 'x.result_date', overdueStates, today),
-      stuck: list('x.status_at < ?', 'x.status_at', OPEN_STATES, cutoff),
+      overdue: list('result_date', overdueStates, today),
+      stuck: list('status_at', OPEN_STATES, cutoff),
     };
   }
 

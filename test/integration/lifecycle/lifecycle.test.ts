@@ -336,4 +336,21 @@ describe('agency requests and tracking', () => {
     const slip = await call<{ blocks: { type: string; text?: string }[] }>('tracking.statusSlipPreview', { dossierId: d.id });
     expect(slip.blocks.some((b) => b.text === d.code)).toBe(true);
   });
+
+  it('a send-only dossier the agency signed for is done for the post: never overdue nor stuck on the dashboard', async () => {
+    const sendOnly = receive(LLTP, 'key-s-000001', { service: 'send' });
+    const both = receive(LLTP, 'key-s-000002');
+    await toAgency(sendOnly, both);
+    type Dash = { stages: { stage: string; count: number; overdue: number; stuck: number }[]; overdue: Summary[]; stuck: Summary[] };
+    expect((await call<Dash>('tracking.dashboard', { stuckDays: 5 })).stages.find((s) => s.stage === 'at_agency')).toMatchObject({ count: 1, overdue: 0, stuck: 0 });
+    await later(60 * 86_400_000); // both promised dates long past, nothing happened
+    const dash = await call<Dash>('tracking.dashboard', { stuckDays: 5 });
+    expect(dash.stages.find((s) => s.stage === 'at_agency')).toMatchObject({ count: 1, overdue: 1, stuck: 1 });
+    expect(dash.overdue.map((x) => x.code)).toEqual([both.code]);
+    expect(dash.stuck.map((x) => x.code)).toEqual([both.code]);
+    // both are still at the agency in their history; only the one the post answers for is late
+    const found = async (code: string) => (await call<Summary[]>('tracking.search', { query: code }))[0] as Summary & { overdue: boolean };
+    expect(await found(sendOnly.code)).toMatchObject({ status: 'at_agency', overdue: false });
+    expect(await found(both.code)).toMatchObject({ status: 'at_agency', overdue: true });
+  });
 });

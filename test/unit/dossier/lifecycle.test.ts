@@ -13,7 +13,8 @@ import {
   isClosed,
   isDossierEventType,
   isDossierState,
-  isOverdueCandidate,
+  isOverdue,
+  postStillOwes,
   nextState,
   stageLabel,
   stateLabel,
@@ -359,8 +360,15 @@ describe('labels, stages, deadlines', () => {
     for (const stage of DOSSIER_STAGES) expect(stageLabel(stage)).toMatch(VIETNAMESE);
   });
 
-  it('the result date matters until the result is back, except while waiting for a supplement', () => {
-    expect(DOSSIER_STATES.filter(isOverdueCandidate)).toEqual(['received', 'in_manifest', 'dispatched', 'at_agency']);
+  it('late until the result is in the citizen’s hands, except while waiting for a supplement and once a send-only dossier is with the agency', () => {
+    const late = (service: string) => DOSSIER_STATES.filter((s) => isOverdue(s, service, '2026-11-19', '2026-11-20'));
+    const open = ['received', 'in_manifest', 'dispatched', 'at_agency', 'result_received', 'awaiting_pickup', 'out_for_delivery', 'delivery_failed'];
+    expect(late('both')).toEqual(open);
+    expect(late('return')).toEqual(open);
+    expect(late('send')).toEqual(open.filter((s) => s !== 'at_agency'));
+    expect(isOverdue('received', 'both', '2026-11-20', '2026-11-20')).toBe(false); // due today is not late
+    expect(isOverdue('received', 'both', null, '2026-11-20')).toBe(false);
+    expect(DOSSIER_STATES.filter((s) => postStillOwes(s, 'send'))).toEqual(['received', 'in_manifest', 'dispatched', 'supplement_requested', ...open.slice(4)]);
   });
 
   it('type guards', () => {
