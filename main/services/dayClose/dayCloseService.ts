@@ -126,8 +126,16 @@ export class DayCloseService {
   config(): DayCloseConfig {
     const row = stmt(this.db, 'SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
     if (!row) return DEFAULT_DAY_CLOSE_CONFIG;
-    const parsed = dayCloseConfigSchema.safeParse({ ...DEFAULT_DAY_CLOSE_CONFIG, ...(JSON.parse(row.value) as object) });
-    return parsed.success ? parsed.data : DEFAULT_DAY_CLOSE_CONFIG;
+    // Field by field: a value stored in an older shape (the targets were a positional list of
+    // numbers before they were named by level) falls back to its default alone, and the manager's
+    // threshold and blocking choices are kept.
+    const stored = JSON.parse(row.value) as Record<string, unknown>;
+    const shape = dayCloseConfigSchema.shape;
+    const field = <K extends keyof DayCloseConfig>(key: K): DayCloseConfig[K] => {
+      const parsed = shape[key].safeParse(stored[key]);
+      return parsed.success ? (parsed.data as DayCloseConfig[K]) : DEFAULT_DAY_CLOSE_CONFIG[key];
+    };
+    return { differenceThreshold: field('differenceThreshold'), bcciTargets: field('bcciTargets'), blockOn: field('blockOn') };
   }
 
   /** The configuration with the current catalogue's levels, for the settings form. */

@@ -116,6 +116,11 @@ describe('report upward for a period', () => {
     expect(twice.message).toContain('Mỗi cấp thủ tục chỉ có một chỉ tiêu');
     expect(target((await ok<PeriodReport>(app, manager, 'reports.period', { from: FROM, to: TO })).bcciShare)['Cấp Xã']).toBe(40);
     await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: defaults });
+    // a setting stored by an earlier version (targets as a list of numbers): only that field falls back
+    const stored = app.db.prepare("SELECT value FROM setting WHERE key = 'dayClose.config'").pluck().get() as string;
+    app.db.prepare("UPDATE setting SET value = ? WHERE key = 'dayClose.config'").run(JSON.stringify({ differenceThreshold: 20000, bcciTargets: [85, 70, 60], blockOn: ['openShifts'] }));
+    expect(await ok(app, manager, 'dayClose.config', {})).toMatchObject({ differenceThreshold: 20000, bcciTargets: defaults, blockOn: ['openShifts'] });
+    app.db.prepare("UPDATE setting SET value = ? WHERE key = 'dayClose.config'").run(stored);
   });
 
   it('measures quality: on time against the promised result date, late, without a date, lost and damaged', () => {
