@@ -43,6 +43,15 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
   const idInput = useRef<HTMLInputElement>(null);
   const handButton = useRef<HTMLButtonElement>(null);
   const latest = useLatest();
+  /**
+   * The dossier chosen, as the scan handler must see it: at once, not at the next render. A card
+   * scanned while a new search is out must not be checked against the dossier chosen before it.
+   */
+  const chosen = useRef<DossierSummary | null>(null);
+  const choose = (d: DossierSummary | null) => {
+    chosen.current = d;
+    setSelected(d);
+  };
 
   async function search(text: string, then?: (found: DossierSummary[]) => void) {
     const q = text.trim();
@@ -52,6 +61,8 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
       return;
     }
     setSearchNote(null);
+    choose(null);
+    setCheck(null);
     await latest(
       () => api['delivery.awaitingPickup']({ query: q }),
       (found) => {
@@ -65,7 +76,7 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
   }
 
   function select(d: DossierSummary) {
-    setSelected(d);
+    choose(d);
     setIdText('');
     setScannedCard(null);
     setCheck(null);
@@ -113,10 +124,11 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
   scanHandler.current = (e) => {
     const id = scannedId(e);
     if (id) {
-      if (selected && !done) {
+      const current = chosen.current;
+      if (current && !done) {
         setIdText(id.idNumber);
         setScannedCard({ scanned: id.scanned, idNumber: id.idNumber });
-        void verify(selected, id.scanned);
+        void verify(current, id.scanned);
       } else {
         setQuery(id.idNumber);
         void search(id.idNumber, (found) => {
@@ -154,7 +166,7 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
   }
 
   function next() {
-    setSelected(null);
+    choose(null);
     setDone(null);
     setCheck(null);
     setIdText('');
