@@ -1759,7 +1759,7 @@ export const vi = {
   'ui.reports.shareLine': '{bcci}/{procedures} thủ tục ({percent})',
   'ui.reports.targetMet': 'Đạt chỉ tiêu {target}',
   'ui.reports.targetBelow': 'Chưa đạt chỉ tiêu {target}',
-  'ui.reports.noTarget': 'Chưa đặt chỉ tiêu',
+  'ui.reports.noTarget': 'Không có chỉ tiêu',
   'ui.reports.qualityTitle': 'Chất lượng',
   'ui.reports.qualityHelp': '{delivered} kết quả đã trả trong kỳ. Tỷ lệ đúng hạn tính trên các kết quả có ngày hẹn trả.',
   'ui.reports.q.item': 'Chỉ tiêu',

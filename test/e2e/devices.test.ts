@@ -57,8 +57,8 @@ beforeAll(async () => {
   await signIn(MANAGER.username, MANAGER.password);
   await page.getByRole('button', { name: 'Tra cứu thủ tục' }).click();
   await page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' }).waitFor();
-  // The detector starts only when the wedge settings have come back from the host: a scan sent
-  // before that (on a loaded machine) is typed into the field, cut in two.
+  // The detector is on once the app has rendered after sign-in (and takes this point's thresholds
+  // when settings.get answers): keys sent before it listens go into the field.
   await waitForWedgeDetector(page);
 });
 afterAll(async () => {

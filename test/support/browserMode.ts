@@ -121,10 +121,10 @@ export async function typeAsScanner(page: Page, text: string, endKey: 'Enter' | 
 }
 
 /**
- * Resolves once the page's keyboard-wedge detector is listening. The app turns it on only when its
- * settings have come back from the host (`settings.get`, sent after sign-in): keys sent before that
- * go straight into the focused field, so a scan sent right after sign-in on a loaded machine is
- * typed, not detected (the keys before the detector came on were cut off the scan).
+ * Resolves once the page's keyboard-wedge detector is listening. It starts when the signed-in app
+ * has rendered (with default thresholds, then the point's once `settings.get` answers); keys sent
+ * before that go straight into the focused field, so a scan sent too early on a loaded machine
+ * would be typed, not detected.
  *
  * The probe has no side effect on any field and does not depend on timing: with nothing focused it
  * sends one character key and awaits its acknowledgement (the page has handled it). The detector

@@ -37,10 +37,13 @@ export const serialBinding: AutoDetectTypes =
         list: () => detected.list(),
         async open(options: LinuxOpenOptions) {
           const port = (await detected.open(options)) as UnixPort;
+          // With VMIN 0 "no data yet" also reads 0 bytes: only serialport's default (1) makes 0 a hang-up.
+          if ((options.vmin ?? 1) < 1) return port;
           const checked = port.read.bind(port);
           port.read = async (buffer, offset, length) => {
-            // the binding's own argument checks first (they throw before reading anything)
-            if (!Buffer.isBuffer(buffer) || buffer.length < offset + length || !port.isOpen) return checked(buffer, offset, length);
+            // anything the binding's own checks refuse goes to them (they throw before reading)
+            if (!Buffer.isBuffer(buffer) || !Number.isInteger(offset) || !Number.isInteger(length) || buffer.length < offset + length || !port.isOpen)
+              return checked(buffer, offset, length);
             return unixRead({ binding: port, buffer, offset, length, fsReadAsync: readOrHangUp });
           };
           return port;

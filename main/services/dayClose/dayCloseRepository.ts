@@ -315,18 +315,6 @@ function openShifts(db: Db, day: string): Pending['openShifts'] {
   return { count: items.length, items: items.slice(0, SHOWN) };
 }
 
-/** The levels of the current catalogue, in catalogue order (the order the import met them in). */
-export function catalogueLevels(db: Db): string[] {
-  return (
-    stmt(
-      db,
-      `SELECT l.name FROM catalogue_level l
-        WHERE EXISTS (SELECT 1 FROM procedure p WHERE p.level_id = l.id AND p.version_id = (SELECT max(id) FROM catalogue_version))
-        ORDER BY l.id`,
-    ).all() as { name: string }[]
-  ).map((r) => r.name);
-}
-
 /** What is still open at the end of `day` (the first 50 of each, and how many in all). */
 // A job 'sent, unconfirmed' reached a printer that cannot answer (label printers, mute models): the
 // clerk saw it print or not and can reprint; it is not work left open, and nothing can resolve it.

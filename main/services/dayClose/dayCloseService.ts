@@ -18,9 +18,8 @@ import type { PrintQueue } from '../printing/printQueue';
 import { findJobByKey } from '../printing/printJobRepository';
 import { buildDayReport } from '../reports/reportBuilders';
 import { dayReportXlsx, filePayload, reportPdf } from '../reports/reportFiles';
-import { openingCash, pointOf } from '../reports/reportRepository';
+import { catalogueShare, openingCash, pointOf } from '../reports/reportRepository';
 import {
-  catalogueLevels,
   countById,
   countByKey,
   dayCloseByDay,
@@ -126,10 +125,11 @@ export class DayCloseService {
   config(): DayCloseConfig {
     const row = stmt(this.db, 'SELECT value FROM setting WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
     if (!row) return DEFAULT_DAY_CLOSE_CONFIG;
-    // Field by field: a value stored in an older shape (the targets were a positional list of
-    // numbers before they were named by level) falls back to its default alone, and the manager's
-    // threshold and blocking choices are kept.
-    const stored = JSON.parse(row.value) as Record<string, unknown>;
+    // Field by field: a value that does not parse falls back to its default alone, and the
+    // manager's other choices are kept.
+    const value: unknown = JSON.parse(row.value);
+    const stored = (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+    stored.bcciTargets = this.namedTargets(stored.bcciTargets);
     const shape = dayCloseConfigSchema.shape;
     const field = <K extends keyof DayCloseConfig>(key: K): DayCloseConfig[K] => {
       const parsed = shape[key].safeParse(stored[key]);
@@ -138,9 +138,21 @@ export class DayCloseService {
     return { differenceThreshold: field('differenceThreshold'), bcciTargets: field('bcciTargets'), blockOn: field('blockOn') };
   }
 
-  /** The configuration with the current catalogue's levels, for the settings form. */
+  /**
+   * Targets stored before they were named by level: a list of per cents by the level's place among
+   * the catalogue's levels (in id order). The untouched old default [85, 70, 60] was that order's
+   * mistake (the sample catalogue lists Cấp Xã first) and becomes the new default.
+   */
+  private namedTargets(targets: unknown): unknown {
+    if (!Array.isArray(targets) || !targets.every((x) => typeof x === 'number')) return targets;
+    if (targets.join() === '85,70,60') return DEFAULT_DAY_CLOSE_CONFIG.bcciTargets;
+    const levels = stmt(this.db, 'SELECT name FROM catalogue_level ORDER BY id').pluck().all() as string[];
+    return targets.flatMap((percent, i) => (levels[i] === undefined ? [] : [{ level: levels[i], percent }]));
+  }
+
+  /** The configuration with the current catalogue's levels (as the period report lists them), for the settings form. */
   settings(): DayCloseSettings {
-    return { ...this.config(), levels: catalogueLevels(this.db) };
+    return { ...this.config(), levels: catalogueShare(this.db).filter((l) => l.procedures > 0).map((l) => l.level) };
   }
 
   updateConfig(ctx: CallContext, patch: Partial<DayCloseConfig>): DayCloseConfig {

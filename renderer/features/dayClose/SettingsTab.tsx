@@ -33,8 +33,10 @@ export function SettingsTab({ active }: { active: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Note | null>(null);
 
+  // Loaded when the tab is first opened, not each time: switching tabs keeps unsaved edits.
+  const opened = active || settings !== null;
   useEffect(() => {
-    if (!active) return;
+    if (!opened) return;
     let live = true;
     api['dayClose.config']({}).then(
       (s) => {
@@ -48,7 +50,7 @@ export function SettingsTab({ active }: { active: boolean }) {
     return () => {
       live = false;
     };
-  }, [active, api]);
+  }, [opened, api]);
 
   const levels = settings ? settingsLevels(settings) : [];
   const check = () => (form ? checkSettings(form, levels.map((l) => l.level)) : { errors: {} });
@@ -110,7 +112,7 @@ export function SettingsTab({ active }: { active: boolean }) {
             )}
           </FieldFrame>
         ))}
-        {levels.length === 0 && <p className="muted">{t('ui.dcSettings.noLevels')}</p>}
+        {settings.levels.length === 0 && <p className="muted">{t('ui.dcSettings.noLevels')}</p>}
       </fieldset>
 
       <fieldset className="dc-block-on">

@@ -28,7 +28,8 @@ export function settingsLevels(s: Pick<DayCloseSettings, 'levels' | 'bcciTargets
 export function settingsForm(s: DayCloseSettings): SettingsForm {
   return {
     threshold: formatMoney(s.differenceThreshold),
-    targets: Object.fromEntries(s.bcciTargets.map((x) => [x.level, String(x.percent).replace('.', ',')])),
+    // one decimal, as the form takes it (the API would store more)
+    targets: Object.fromEntries(s.bcciTargets.map((x) => [x.level, String(Math.round(x.percent * 10) / 10).replace('.', ',')])),
     blockOn: [...s.blockOn],
   };
 }

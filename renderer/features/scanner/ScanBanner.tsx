@@ -3,6 +3,9 @@ import type { ScanEvent } from '../../../shared/api/contract';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
 import { useWedgeScanner } from './useWedgeScanner';
+import { DEFAULT_WEDGE_OPTIONS } from './wedgeDetector';
+
+const WEDGE_DEFAULTS = { maxInterKeyMs: DEFAULT_WEDGE_OPTIONS.maxInterKeyMs, minLength: DEFAULT_WEDGE_OPTIONS.minLength, idleEndMs: DEFAULT_WEDGE_OPTIONS.idleEndMs };
 
 /**
  * Every scan, from any scanner, becomes one event the host classifies; this
@@ -30,10 +33,11 @@ export function ScanBanner() {
         setLast({ deviceId: null, raw, kind: 'unknown', message: errorMessage(err), at: new Date().toISOString() }),
       );
     },
-    // On from the first moment with the detector's defaults (the host's defaults too), then the
-    // point's calibrated thresholds once they arrive: waiting for them let a scan right after
-    // sign-in be typed into the focused field, cut in two.
-    { ...(wedge ?? {}), enabled: !session.locked },
+    // On from the first moment with the defaults (the host's too), then the point's calibrated
+    // thresholds once they arrive: waiting for them let a scan right after sign-in be typed into
+    // the focused field, cut in two. Given as numbers from the start, so settings equal to the
+    // defaults change nothing and do not rebuild the detector (which would cut a scan in flight).
+    { ...(wedge ?? WEDGE_DEFAULTS), enabled: !session.locked },
   );
 
   if (!last) return null;

@@ -116,10 +116,24 @@ describe('report upward for a period', () => {
     expect(twice.message).toContain('Mỗi cấp thủ tục chỉ có một chỉ tiêu');
     expect(target((await ok<PeriodReport>(app, manager, 'reports.period', { from: FROM, to: TO })).bcciShare)['Cấp Xã']).toBe(40);
     await ok(app, manager, 'dayClose.updateConfig', { bcciTargets: defaults });
-    // a setting stored by an earlier version (targets as a list of numbers): only that field falls back
+    // settings stored by an earlier version: targets by place among the levels (id order), the old
+    // default meaning the new one; a field that does not parse falls back alone
     const stored = app.db.prepare("SELECT value FROM setting WHERE key = 'dayClose.config'").pluck().get() as string;
-    app.db.prepare("UPDATE setting SET value = ? WHERE key = 'dayClose.config'").run(JSON.stringify({ differenceThreshold: 20000, bcciTargets: [85, 70, 60], blockOn: ['openShifts'] }));
+    const storeRaw = (value: unknown) => app.db.prepare("UPDATE setting SET value = ? WHERE key = 'dayClose.config'").run(JSON.stringify(value));
+    const levelsById = app.db.prepare('SELECT name FROM catalogue_level ORDER BY id').pluck().all() as string[];
+    storeRaw({ differenceThreshold: 20000, bcciTargets: [85, 70, 60], blockOn: ['openShifts'] });
     expect(await ok(app, manager, 'dayClose.config', {})).toMatchObject({ differenceThreshold: 20000, bcciTargets: defaults, blockOn: ['openShifts'] });
+    storeRaw({ differenceThreshold: 20000, bcciTargets: [50, 40], blockOn: 'printJobs' });
+    expect(await ok(app, manager, 'dayClose.config', {})).toMatchObject({
+      differenceThreshold: 20000,
+      bcciTargets: [
+        { level: levelsById[0], percent: 50 },
+        { level: levelsById[1], percent: 40 },
+      ],
+      blockOn: ['printJobs', 'notInManifest', 'notDelivered', 'feesOutstanding', 'openShifts'],
+    });
+    storeRaw(null); // not even an object: every default, and the day close still works
+    expect(await ok(app, manager, 'dayClose.config', {})).toMatchObject({ differenceThreshold: 50000, bcciTargets: defaults });
     app.db.prepare("UPDATE setting SET value = ? WHERE key = 'dayClose.config'").run(stored);
   });
 
