@@ -13,7 +13,7 @@
  *    results in and delivered (return-only records with money due), the clerks' shift closes
  *    (one short 70.000 đ, approved by the manager).
  * 2. Starts the browser-mode host on the folder and, in Chromium (1280×900, vi-VN), signs in as
- *    the manager: the day close's first three steps, the Z report (receipt paper and A4), the reports
+ *    the manager: the day close's settings tab and first three steps, the Z report (receipt paper and A4), the reports
  *    screen (charts, BCCI share). The Z report's receipt document is laid out as the 80 mm printer
  *    prints it (48 columns) into the text sample.
  * 3. Stops the browser and the host and deletes the temp folder.
@@ -503,6 +503,12 @@ async function screenshots(host: RunningHost, day: string, cash: { expected: num
     await page.keyboard.press('Enter');
     const nav = page.getByRole('navigation').first();
     await nav.getByRole('button', { name: 'Khóa sổ ngày', exact: true }).click();
+
+    // The settings tab, then back to the steps.
+    await page.getByRole('tab', { name: 'Cài đặt khóa sổ' }).click();
+    await page.getByRole('button', { name: 'Lưu cài đặt' }).waitFor();
+    await shot(page, 'dayclose-settings', '.dc-screen');
+    await page.getByRole('tab', { name: 'Các bước khóa sổ' }).click();
 
     // 1. Việc còn dở
     await page.getByRole('heading', { name: 'Việc còn dở' }).waitFor();
