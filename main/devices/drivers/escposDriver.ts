@@ -68,11 +68,17 @@ export class EscposDriver implements PrinterDriver {
       };
       const now = take();
       if (now !== null) return resolve(now);
-      const timer = setTimeout(() => {
+      // After a stall (a busy or suspended machine) Node runs expired timers before it reads the
+      // sockets: a reply that came in time would count as silence. So the deadline gives pending
+      // I/O two more turns of the loop (a serial read completes in the thread pool one turn after
+      // its poll) before it decides.
+      const timer = setTimeout(() => setImmediate(() => setImmediate(give)), timeoutMs);
+      const give = () => {
+        if (this.waiter !== waiter) return; // answered meanwhile
         this.waiter = null;
         resolve(take());
-      }, timeoutMs);
-      this.waiter = () => {
+      };
+      const waiter = () => {
         const b = take();
         if (b !== null || !this.transport.isOpen) {
           clearTimeout(timer);
@@ -80,6 +86,7 @@ export class EscposDriver implements PrinterDriver {
           resolve(b);
         }
       };
+      this.waiter = waiter;
     });
   }
 
