@@ -126,6 +126,12 @@ describe('a dossier is never lost between the counter, the agency and the citize
     await typeScan(byPost.code);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('đã có trong bảng kê này');
     await page.getByRole('button', { name: 'Giao cho người vận chuyển' }).click();
+    // Keyboard-first: Tab and Shift+Tab go round inside the dialog, never to the screen behind it.
+    await page.getByLabel('Họ tên người vận chuyển').waitFor();
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press(i % 4 === 3 ? 'Shift+Tab' : 'Tab');
+      expect(await page.evaluate('Boolean(document.activeElement && document.activeElement.closest("[role=dialog]"))'), `Tab ${i + 1}`).toBe(true);
+    }
     await page.getByLabel('Họ tên người vận chuyển').fill('Lê Văn Tài');
     await page.keyboard.press('Enter');
     await page.getByText(/Đã giao cho người vận chuyển Lê Văn Tài/).waitFor();

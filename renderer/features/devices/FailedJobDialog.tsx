@@ -3,6 +3,7 @@ import type { PrintJob } from '../../../shared/api/devices';
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { JobActions } from './PrintQueuePanel';
+import { useFocusTrap } from '../../ui/useFocusTrap';
 import { useDevices } from './useLive';
 
 /**
@@ -27,6 +28,7 @@ export function FailedJobDialog() {
   useEffect(() => {
     if (job) dialog.current?.querySelector('button')?.focus();
   }, [job]);
+  useFocusTrap(dialog, job !== null);
 
   if (!job) return null;
   const close = () => {

@@ -5,6 +5,7 @@ import { t } from '../../../shared/messages/vi';
 import type { A4Document } from '../../../shared/printing/a4';
 import { errorMessage } from '../../app/errors';
 import { FileButton } from '../../ui/FileButton';
+import { useFocusTrap } from '../../ui/useFocusTrap';
 import { A4Preview } from '../printing/A4Preview';
 import { ReceptionFieldFrame } from '../reception/controls';
 import './lifecycle.css';
@@ -85,7 +86,7 @@ export function ScanField(props: {
   );
 }
 
-/** A dialog: Esc closes it, the first field (or button) has the focus, the focus goes back after. */
+/** A dialog: Esc closes it, the first field (or button) has the focus, Tab stays inside, the focus goes back after. */
 export function Dialog({ title, onClose, children, wide, returnFocus }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; returnFocus?: () => void }) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -93,6 +94,7 @@ export function Dialog({ title, onClose, children, wide, returnFocus }: { title:
   close.current = onClose;
   const back = useRef(returnFocus);
   back.current = returnFocus;
+  useFocusTrap(box);
   useEffect(() => {
     // on the window: the focus may have left the dialog (a button that went away) and Esc must still close it
     const onKey = (e: globalThis.KeyboardEvent) => {
