@@ -301,7 +301,8 @@ const NOT_DELIVERED_OLDEST = `SELECT d.id, d.code, d.status, d.result_date AS re
 /**
  * The drawers with lines of `day` no shift close covers: per drawer, the day's lines after the
  * last line its latest shift close covered (a shift close covers every line of the drawer up to
- * its last line), how many and since when.
+ * its last line), how many and since when. Not a manager's drawer (a reception at the counter, the
+ * fees handed to an agency): the manager counts it in the day close itself.
  */
 function openShifts(db: Db, day: string): Pending['openShifts'] {
   const items = stmt(
@@ -310,6 +311,7 @@ function openShifts(db: Db, day: string): Pending['openShifts'] {
        FROM (SELECT l.id, l.at, ${drawerOf('l')} AS drawer FROM ledger_entry l WHERE l.day = ?) x
        LEFT JOIN app_user u ON u.id = x.drawer
       WHERE x.id > coalesce((SELECT s.last_ledger_id FROM shift_close s WHERE s.clerk_id = x.drawer ORDER BY s.id DESC LIMIT 1), 0)
+        AND coalesce(u.role, '') <> 'manager'
       GROUP BY x.drawer ORDER BY min(x.id)`,
   ).all(day) as Pending['openShifts']['items'];
   return { count: items.length, items: items.slice(0, SHOWN) };

@@ -8,7 +8,7 @@ import { formatMoney } from '../../../shared/messages/vi';
 import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
 import { allocateItemNumbers, confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
-import { appendLine, count, ledgerSum, notesFor, ok, refused, session } from './support';
+import { appendLine, count, ledgerSum, notesFor, ok, refused, session, IN_DRAWER } from './support';
 
 /**
  * The cash in a drawer: the day's expected cash starts from the float the previous close
@@ -148,6 +148,9 @@ describe('open shifts at the day close', () => {
     const before = await ok<Pending>(app, manager, 'dayClose.pending', {});
     expect(before.openShifts).toEqual({ count: 0, items: [] });
     expect(before.blocking).toBe(false);
+    // The manager's own reception: her drawer is counted by the day close itself, not a shift left open.
+    await ok(app, manager, 'reception.confirm', confirmInput(app, '3.000333', 'open-manager-a'));
+    expect(await ok<Pending>(app, manager, 'dayClose.pending', {})).toMatchObject({ openShifts: { count: 0, items: [] }, blocking: false });
 
     await receive('open-dossier-a');
     const pending = await ok<Pending>(app, manager, 'dayClose.pending', {});
@@ -159,17 +162,18 @@ describe('open shifts at the day close', () => {
     expect(pending.blocking).toBe(true);
 
     const cash = ledgerSum(app, "day = ? AND payment_method = 'cash'", DAY1);
+    const clerkCash = ledgerSum(app, `day = ? AND payment_method = 'cash' AND ${IN_DRAWER}`, DAY1, clerkId);
     const dayCount = await ok<CashCount>(app, manager, 'dayClose.count', { denominations: notesFor(cash), transferConfirmed: 0, idempotencyKey: 'open-day-1' });
     const refusal = await refused(app, manager, 'dayClose.close', { countId: dayCount.id, idempotencyKey: 'open-close-1' });
     expect(refusal.message).toMatch(/1 giao dịch viên chưa kết ca/);
 
     // She counts and closes her shift: nothing open any more.
-    const c = await ok<CashCount>(app, clerk, 'shift.count', { denominations: notesFor(cash), transferConfirmed: 0, idempotencyKey: 'open-shift-1' });
+    const c = await ok<CashCount>(app, clerk, 'shift.count', { denominations: notesFor(clerkCash), transferConfirmed: 0, idempotencyKey: 'open-shift-1' });
     await ok(app, clerk, 'shift.close', { countId: c.id, idempotencyKey: 'open-shift-close-1' });
     expect(await ok<Pending>(app, manager, 'dayClose.pending', {})).toMatchObject({ openShifts: { count: 0, items: [] }, blocking: false });
 
-    // The manager's own reversal of her line is her drawer's again: open until she closes again.
-    const line = app.db.prepare("SELECT id FROM ledger_entry WHERE kind = 'postal_send'").pluck().get() as number;
+    // The manager's reversal of the clerk's line is the clerk's drawer's again: open until she closes again.
+    const line = app.db.prepare("SELECT id FROM ledger_entry WHERE kind = 'postal_send' AND user_id = ?").pluck().get(clerkId) as number;
     await ok(app, manager, 'ledger.reverse', { ledgerId: line, reason: 'Thu nhầm cước gửi' });
     const again = await ok<Pending>(app, manager, 'dayClose.pending', {});
     expect(again.openShifts.items).toEqual([expect.objectContaining({ userId: clerkId, lines: 1 })]);
