@@ -1,5 +1,6 @@
 import type { ReactNode, Ref } from 'react';
 import { t } from '../../shared/messages/vi';
+import { ErrorLine } from './ErrorLine';
 
 export interface SubmitFormProps {
   /** Called on submit (Enter or the button); the browser's own validation and page load are off. */
@@ -34,11 +35,7 @@ export function SubmitForm({ onSubmit, submitLabel, busy, error, onCancel, submi
       }}
     >
       {children}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="rx-actions">
         <SubmitButton label={submitLabel} busy={busy} className={submitClassName} />
         {onCancel && (

@@ -10,7 +10,7 @@ import { getProfile } from '../../main/devices/printing/profiles';
 import { newContext, type Session } from '../../main/services/context';
 import { formatMoney } from '../../shared/messages/vi';
 import { displayDate, vietnamDay } from '../../shared/time/vietnam';
-import { addDefaultTcpPrinter, MANAGER, setUpAndSignIn } from '../support/app';
+import { addDefaultTcpPrinter, CLERK, MANAGER, setUpAndSignIn } from '../support/app';
 import { launchChromium, startHostProcess, watchPageErrors, type RunningHost } from '../support/browserMode';
 import { allocateItemNumbers, confirmInput } from '../support/reception';
 import { notesFor } from '../support/cash';
@@ -34,7 +34,6 @@ let dataDir: { dir: string; cleanup: () => void };
 const shots = path.join(repoRoot, 'test-results', 'e2e');
 const dbFile = () => path.join(dataDir.dir, 'bcci-counter.sqlite');
 
-const CLERK = { username: 'gdv.lan', fullName: 'Lê Thị Lan', role: 'clerk' as const, password: 'giao-dich-1' };
 const SHIFT_SHORT = 10_000; // below the default 50.000 đ threshold: a reason, no approval
 const DAY_SHORT = 20_000; // below 50.000 đ but above the 5.000 đ the manager sets: an approval too
 const SHIFT_REASON = 'Trả lại tiền thừa nhầm cho khách';

@@ -28,6 +28,8 @@ export function testApp(start = new Date('2026-11-20T08:00:00+07:00')): TestApp 
 }
 
 export const MANAGER = { fullName: 'Nguyễn Thị Hoa', username: 'hoa.nt', password: 'mat-khau-123' };
+/** A counter clerk's account (created by the manager where a test needs one). */
+export const CLERK = { username: 'gdv.lan', fullName: 'Lê Thị Lan', role: 'clerk' as const, password: 'giao-dich-1' };
 export const POINT = {
   code: 'BC560100',
   name: 'Bưu cục Trung tâm Phan Rang',

@@ -47,18 +47,27 @@ export class AuthService {
     this.failures.set(key, [...(this.failures.get(key) ?? []), this.clock().getTime()]);
   }
 
-  async signIn(ctx: CallContext, username: string, password: string): Promise<SessionInfo> {
+  /**
+   * A user name and password as typed, for a sign-in or an approval: throttled per name, the same
+   * time spent whether the user exists or not, the failure audited as `failedAction`.
+   */
+  private async checkCredentials(username: string, password: string, failedAction: string) {
     const key = username.trim().toLowerCase();
     this.checkThrottle(key);
     const user = findUserByUsername(this.db, key);
     const valid = user ? await verifyPassword(password, user.passwordHash) : await burnTime(password);
     if (!user || !valid) {
       this.noteFailure(key);
-      this.audit(user?.id ?? null, 'auth.signInFailed', user?.id, { username });
+      this.audit(user?.id ?? null, failedAction, user?.id, { username });
       throw ApiError.of('BAD_CREDENTIALS');
     }
     this.failures.delete(key);
     if (user.disabled) throw ApiError.of('ACCOUNT_DISABLED');
+    return user;
+  }
+
+  async signIn(ctx: CallContext, username: string, password: string): Promise<SessionInfo> {
+    const user = await this.checkCredentials(username, password, 'auth.signInFailed');
     ctx.session = {
       userId: user.id,
       username: user.username,
@@ -131,17 +140,7 @@ export class AuthService {
    * their user name and password, checked like a sign-in (same throttle), and the permission it needs.
    */
   async approve(username: string, password: string, permission: Permission): Promise<{ id: number; fullName: string }> {
-    const key = username.trim().toLowerCase();
-    this.checkThrottle(key);
-    const user = findUserByUsername(this.db, key);
-    const valid = user ? await verifyPassword(password, user.passwordHash) : await burnTime(password);
-    if (!user || !valid) {
-      this.noteFailure(key);
-      this.audit(user?.id ?? null, 'auth.approvalFailed', user?.id, { username });
-      throw ApiError.of('BAD_CREDENTIALS');
-    }
-    this.failures.delete(key);
-    if (user.disabled) throw ApiError.of('ACCOUNT_DISABLED');
+    const user = await this.checkCredentials(username, password, 'auth.approvalFailed');
     if (!ROLE_PERMISSIONS[user.role].includes(permission)) throw new ApiError('FORBIDDEN', t('dayClose.approverNotAllowed', { name: user.fullName }));
     this.audit(user.id, 'auth.approval', user.id, { permission });
     return { id: user.id, fullName: user.fullName };

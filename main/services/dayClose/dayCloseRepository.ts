@@ -23,6 +23,17 @@ export interface CashCountRow {
   idempotency_key: string;
 }
 
+/** What a shift close and a day close take over from the count they close on. */
+export function countFigures(c: CashCountRow) {
+  return {
+    count_id: c.id,
+    cash_expected: c.cash_expected,
+    cash_counted: c.cash_counted,
+    transfer_expected: c.transfer_expected,
+    transfer_confirmed: c.transfer_confirmed,
+  };
+}
+
 export interface Expectation {
   cash: number;
   transfer: number;

@@ -3,6 +3,7 @@ import { t } from '../../../shared/messages/vi';
 import { dateTime, day, money } from '../lifecycle/format';
 import { signedMoney } from '../shift/format';
 import { reportTitle } from './DayReportView';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** The past day closes, newest first; each one's Z report opens to be seen, printed again or downloaded. */
 export function CloseHistory({
@@ -22,11 +23,7 @@ export function CloseHistory({
     <section className="rx-panel" aria-labelledby="dc-history-title">
       <h2 id="dc-history-title">{t('ui.dayClose.historyTitle')}</h2>
       <p className="muted small">{t('ui.dayClose.historyHelp')}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {closes === null && !error && <p className="muted">{t('app.loading')}</p>}
       {closes?.length === 0 && <p className="muted lc-empty">{t('ui.dayClose.historyNone')}</p>}
       {closes && closes.length > 0 && (

@@ -15,6 +15,7 @@ import { VsDifference } from '../shift/Difference';
 import { checkOverrideReason, emptyCountForm, emptyDecision, newKey, parseAmount, shortHash, type CountValue, type Decision } from '../shift/model';
 import { DayReportView, reportTitle } from './DayReportView';
 import { PendingStep } from './PendingStep';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Step = 'pending' | 'count' | 'decide' | 'confirm';
 const STEPS: Step[] = ['pending', 'count', 'decide', 'confirm'];
@@ -382,11 +383,7 @@ export function CloseWizard({ closes, onClosed, onOpenReport }: { closes: DayClo
                 {t('ui.close.recount')}
               </button>
             </div>
-            {error && (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            )}
+            <ErrorLine error={error} />
           </div>
         )}
       </section>

@@ -10,6 +10,7 @@ import { Dialog, NoteLine, TextAreaField, note, type Note } from '../lifecycle/c
 import { dateTime, day, money } from '../lifecycle/format';
 import { SelectField } from '../reception/controls';
 import { parseDayFirst } from '../reception/model';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 const PAGE = 200;
 
@@ -103,11 +104,7 @@ export function LedgerTab({ closedDays, active }: { closedDays: ReadonlySet<stri
         <button type="submit">{t('ui.ledger.show')}</button>
       </form>
       <NoteLine value={message} />
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       {lines === null && !loadError && <p className="muted">{t('app.loading')}</p>}
       {lines?.length === 0 && <p className="muted lc-empty">{t('ui.ledger.none')}</p>}
       {lines && lines.length > 0 && (
@@ -267,11 +264,7 @@ function ReverseDialog({
             {t('common.cancel')}
           </button>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
       </form>
     </Dialog>
   );

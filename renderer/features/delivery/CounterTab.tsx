@@ -13,6 +13,7 @@ import { focusSoon, scannedCode, scannedId } from '../lifecycle/scans';
 import { newKey } from '../reception/model';
 import { JobList, useLiveJobs } from '../reception/PrintOutcome';
 import type { ScanHandler } from './DeliveryScreen';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type IdCheck = z.infer<typeof idCheckSchema>;
 type Check = { scanned: string; ok: IdCheck } | { scanned: string; error: string };
@@ -285,11 +286,7 @@ export function CounterTab({ scanHandler }: { scanHandler: ScanHandler }) {
                 <NoteLine value={idNote} big />
               </div>
             </form>
-            {handError && (
-              <p className="error" role="alert">
-                {handError}
-              </p>
-            )}
+            <ErrorLine error={handError} />
             <div className="rx-actions">
               <button ref={handButton} type="button" className="primary lc-big-button" disabled={!verified || handing} onClick={handOver}>
                 {handing ? t('ui.lc.sending') : t('ui.delivery.handOver')}

@@ -11,6 +11,7 @@ import { TextField } from '../reception/controls';
 import { newKey } from '../reception/model';
 import type { ScanHandler } from './DeliveryScreen';
 import { OutcomeDialog } from './OutcomeDialog';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type DeliveryList = z.infer<typeof deliveryListSchema>;
 type DeliveryListDetail = z.infer<typeof deliveryListDetailSchema>;
@@ -114,11 +115,7 @@ export function PostmanTab({ scanHandler, active }: { scanHandler: ScanHandler; 
   const allChecked = !!ready && ready.length > 0 && ready.every((d) => checked.has(d.id));
   return (
     <div className="lc-stack">
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       <form
         className="rx-panel lc-form"
         noValidate

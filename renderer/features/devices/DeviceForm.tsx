@@ -4,6 +4,7 @@ import { transportConfigSchema, type Device, type DeviceKind, type TransportConf
 import { t } from '../../../shared/messages/vi';
 import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type TransportKind = TransportConfigInput['kind'];
 type Port = { path: string; manufacturer?: string; serialNumber?: string };
@@ -256,11 +257,7 @@ export function DeviceForm({ device, kind, profiles, onSaved, onCancel }: { devi
       <label>
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Đang dùng
       </label>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="row">
         <button type="submit" className="primary">
           {t('common.save')}

@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/errors';
 import { LabelPreview } from '../printing/LabelPreview';
 import { ReceiptPreview } from '../printing/ReceiptPreview';
 import { useFocusTrap } from '../../ui/useFocusTrap';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** A job as it looks on its printer's paper: the same document and layout the printer bytes come from. */
 export function JobPreview({ jobId, onClose }: { jobId: number; onClose: () => void }) {
@@ -26,11 +27,7 @@ export function JobPreview({ jobId, onClose }: { jobId: number; onClose: () => v
             {t('common.close')}
           </button>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         {data?.document.kind === 'receipt' && <ReceiptPreview document={data.document} columns={data.columns} dotsPerLine={data.dotsPerLine} reprint={data.job.reprintOf !== null} />}
         {data?.document.kind === 'label' && <LabelPreview label={data.document} />}
       </div>

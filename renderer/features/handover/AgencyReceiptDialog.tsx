@@ -8,6 +8,7 @@ import { Dialog } from '../lifecycle/controls';
 import { day, money } from '../lifecycle/format';
 import { TextField } from '../reception/controls';
 import { checkAgencyReceipt, type ReceiptRow } from './receiptForm';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
  * Ghi nhận cơ quan đã nhận: who signed at the agency; per dossier a new result date the agency
@@ -66,11 +67,7 @@ export function AgencyReceiptDialog({ manifestId, onClose, onDone }: { manifestI
   const m = detail?.manifest;
   return (
     <Dialog title={m ? t('ui.handover.receiptTitle', { number: m.number }) : t('ui.handover.receipt')} onClose={onClose} wide>
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       {!detail && !loadError && <p className="muted small">{t('app.loading')}</p>}
       {detail && m && (
         <SubmitForm formRef={form} onSubmit={submit} busy={busy} error={summary} submitLabel={t('ui.handover.receiptConfirm')} onCancel={onClose}>

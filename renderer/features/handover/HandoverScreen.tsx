@@ -12,6 +12,7 @@ import { AgencyReceiptDialog } from './AgencyReceiptDialog';
 import { DispatchDialog } from './DispatchDialog';
 import { ManifestLines } from './ManifestLines';
 import { JobList, useLiveJobs } from '../reception/PrintOutcome';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type PendingGroup = z.infer<typeof pendingGroupSchema>;
 
@@ -126,11 +127,7 @@ export function HandoverScreen() {
   return (
     <div className="lc-screen">
       <h1>{t('ui.handover.title')}</h1>
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       <NoteLine value={pageNote} />
       <div className="lc-split">
         <aside className="rx-panel lc-side" aria-labelledby="ho-pending-title">
@@ -153,11 +150,7 @@ export function HandoverScreen() {
               );
             })}
           </ul>
-          {openError && (
-            <p className="error" role="alert">
-              {openError}
-            </p>
-          )}
+          <ErrorLine error={openError} />
         </aside>
 
         <section className="rx-panel lc-main" aria-labelledby="ho-manifest-title">

@@ -9,6 +9,7 @@ import { useFocusTrap } from '../../ui/useFocusTrap';
 import { A4Preview } from '../printing/A4Preview';
 import { ReceptionFieldFrame } from '../reception/controls';
 import './lifecycle.css';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** What a screen tells the clerk after an action: an error is an alert, the rest a status. */
 export interface Note {
@@ -163,11 +164,7 @@ export function A4View({ load, pdf }: { load: () => Promise<A4Document>; pdf?: (
           <PdfButton load={pdf} />
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {!doc && !error && <p className="muted small">{t('app.loading')}</p>}
       {doc && <A4Preview doc={doc} />}
     </div>

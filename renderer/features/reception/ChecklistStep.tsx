@@ -14,6 +14,7 @@ import {
 } from '../../../shared/reception/checklist';
 import { Kbd, isTypingTarget } from './controls';
 import { cycleForm, presentedDefault, withCount, withForm } from './model';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /** One line of the checklist table, in catalogue order. Questions and items take the keyboard; group headings do not. */
 type Entry =
@@ -380,11 +381,7 @@ export function ChecklistStep({ procedure, answers, onAnswers, cursor, onCursor,
             </button>
           )}
           {!result.complete && result.pendingQuestions.length > 0 && result.missing.length > 0 && <p className="muted small">{t('recv.guidance.askFirst')}</p>}
-          {guidanceError && (
-            <p className="error" role="alert">
-              {guidanceError}
-            </p>
-          )}
+          <ErrorLine error={guidanceError} />
         </div>
       </aside>
     </div>

@@ -8,6 +8,7 @@ import { qrMatrix, useBwipRaw } from '../printing/symbols';
 import { QrSvg } from '../printing/SymbolSvg';
 import { SelectField, TextField, focusFirstField } from './controls';
 import { collectsProcedureFees, formatDate, parseGrams, type FeesForm, type FieldErrors, type Payment } from './model';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 export interface QuoteState {
   quote: Quote | null;
@@ -148,11 +149,7 @@ export function FeesStep({ procedure: p, service, config, configError, fees: f, 
 
         <fieldset>
           <legend>{t('recv.fees.postal')}</legend>
-          {configError && (
-            <p className="error" role="alert">
-              {configError}
-            </p>
-          )}
+          <ErrorLine error={configError} />
           <div className="rx-grid">
             <SelectField label={t('recv.fees.zone')} name="fees.zoneId" value={f.zoneId} required error={errors.zoneId} onChange={(v) => onFees({ zoneId: v })}>
               <option value="">{t('recv.choose')}</option>
@@ -221,11 +218,7 @@ export function FeesStep({ procedure: p, service, config, configError, fees: f, 
         <section className="rx-quote" aria-labelledby="rx-quote-title" aria-busy={qs.busy}>
           <h2 id="rx-quote-title">{t('recv.quote.title')}</h2>
           {!q && !qs.error && <p className="muted">{qs.busy ? t('recv.quote.computing') : t('recv.quote.needInputs')}</p>}
-          {qs.error && (
-            <p className="error" role="alert">
-              {qs.error}
-            </p>
-          )}
+          <ErrorLine error={qs.error} />
           {q && (
             <div className={qs.fresh ? '' : 'rx-stale'}>
               <table className="rx-lines">

@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../../../shared/messages/vi';
 import { useProcedureSearch } from '../catalogue/useProcedureSearch';
 import { Kbd, isTypingTarget } from './controls';
 import { allowedServices } from './model';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 export const SERVICE_LABEL: Record<ReceptionService, MessageKey> = {
   send: 'recv.service.send',
@@ -42,11 +43,7 @@ function ProcedureSearch({ onOpen }: { onOpen: (code: string, summary?: Procedur
       <p className="muted small">
         {t('search.results', { count: results.total })} · {t('search.hintKeys')} · {t('recv.procedure.scanHint')}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {results.items.length === 0 && query.trim() !== '' && !error && <p className="empty">{t('search.noResults', { query })}</p>}
       <ol id="rx-procedure-results" className="results" role="listbox" ref={list} aria-label={t('recv.procedure.search')}>
         {results.items.map((p, i) => (
@@ -195,11 +192,7 @@ export function ProcedureStep({ procedure, service, error, onOpen, onClear, onSe
           </div>
         </fieldset>
       )}
-      {hint && (
-        <p className="error" role="alert">
-          {hint}
-        </p>
-      )}
+      <ErrorLine error={hint} />
       <div className="rx-actions">
         <button type="button" onClick={onClear}>
           {t('recv.procedure.other')} (Esc)

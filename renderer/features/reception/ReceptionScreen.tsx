@@ -39,6 +39,7 @@ import {
 import { ProcedureStep, SERVICE_LABEL } from './ProcedureStep';
 import { Stepper, type StepStatus } from './Stepper';
 import './reception.css';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Phase = { kind: 'editing' } | { kind: 'guided'; job: PrintJob } | { kind: 'confirmed'; dossier: Dossier; printJobs: PrintJob[] };
 
@@ -492,11 +493,7 @@ export function ReceptionScreen() {
                 </li>
               ))}
             </ul>
-            {offerError && (
-              <p className="error" role="alert">
-                {offerError}
-              </p>
-            )}
+            <ErrorLine error={offerError} />
           </section>
         )}
         <ProcedureStep

@@ -9,6 +9,7 @@ import { dateTime, day } from '../lifecycle/format';
 import { TextField } from '../reception/controls';
 import { newKey } from '../shift/model';
 import type { Period } from './period';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Kind = 'lost' | 'damaged';
 const KINDS: Kind[] = ['lost', 'damaged'];
@@ -145,11 +146,7 @@ export function IncidentsPanel({ period, onRecorded }: { period: Period | null; 
       )}
       <NoteLine value={message} />
       <h3>{period ? t('ui.incident.listTitle', { from: day(period.from), to: day(period.to) }) : t('ui.incident.title')}</h3>
-      {listError && (
-        <p className="error" role="alert">
-          {listError}
-        </p>
-      )}
+      <ErrorLine error={listError} />
       {list?.length === 0 && <p className="muted lc-empty">{t('ui.incident.none')}</p>}
       {list && list.length > 0 && (
         <table className="grid lc-table" data-testid="incidents">

@@ -11,6 +11,7 @@ import { IncidentsPanel } from './IncidentsPanel';
 import { PeriodFigures } from './PeriodFigures';
 import { QUICK_PICKS, checkPeriod, quickPeriod, type Period, type QuickPick } from './period';
 import './reports.css';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 /**
  * Báo cáo: the figures a post office reports upward for a period (dossiers and results by level,
@@ -82,11 +83,7 @@ export function ReportsScreen() {
         </div>
       </section>
 
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {loading && !shown && <p className="muted">{t('app.loading')}</p>}
       {shown && (
         <>

@@ -17,6 +17,7 @@ import { newKey, type DeliveryForm, type DeliveryKind, type FieldErrors } from '
 import { JobList, useLiveJobs } from '../reception/PrintOutcome';
 import { UnitCombobox } from '../reception/UnitCombobox';
 import { checkRegister, type RegisterForm } from './registerForm';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 const NO_FILTERS = {};
 const KINDS: DeliveryKind[] = ['address', 'pickup_here', 'pickup_other'];
@@ -175,11 +176,7 @@ export function RegisterResult({ active, scanHandler, onRegistered }: { active: 
               }}
             />
             {errors.procedure && <small className="error">{errors.procedure}</small>}
-            {search.error && (
-              <p className="error" role="alert">
-                {search.error}
-              </p>
-            )}
+            <ErrorLine error={search.error} />
             {search.query.trim() !== '' && (
               <ol id="res-procedures" className="results lc-results-short" role="listbox" ref={search.list} aria-label={t('ui.results.procedureSearch')}>
                 {search.results.items.map((p, i) => (

@@ -8,6 +8,7 @@ import { dateTime } from '../lifecycle/format';
 import { scannedCode, useScans } from '../lifecycle/scans';
 import { emptyIntake, intakeReducer } from './intakeList';
 import { RegisterResult } from './RegisterResult';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Tab = 'intake' | 'register';
 
@@ -93,11 +94,7 @@ export function ResultsScreen() {
             {t('ui.results.count', { n: list.count })}
           </p>
           <ScanField label={t('ui.lc.scanLabel')} value={code} onChange={setCode} onSubmit={scan} inputRef={scanInput} note={scanNote} hint={t('ui.results.scanHint')} />
-          {loadError && (
-            <p className="error" role="alert">
-              {loadError}
-            </p>
-          )}
+          <ErrorLine error={loadError} />
           {list.entries.length === 0 ? (
             <p className="muted lc-empty">{t('ui.results.none')}</p>
           ) : (

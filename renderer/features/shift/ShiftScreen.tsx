@@ -15,6 +15,7 @@ import { CashCountForm } from './CashCountForm';
 import { CloseDecision } from './CloseDecision';
 import { VsDifference } from './Difference';
 import { emptyCountForm, emptyDecision, newKey, shortHash, type CountValue, type Decision } from './model';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Current = { since: string | null; lines: number; lastCount: { id: number; at: string } | null };
 type Phase = { kind: 'count' } | { kind: 'decide'; count: CashCount; closeKey: string } | { kind: 'closed'; shift: Shift; printJob: PrintJob | null };
@@ -87,11 +88,7 @@ export function ShiftScreen() {
   return (
     <div className="lc-screen sh-screen">
       <h1>{t('ui.shift.title')}</h1>
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
+      <ErrorLine error={loadError} />
       {phase.kind !== 'closed' && current && (
         <section className="rx-panel sh-current" aria-label={t('ui.shift.current')}>
           <p className="rx-context">

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { t } from '../../../shared/messages/vi';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type Checked<V> = { value?: V; errors: Record<string, string> };
 
@@ -36,11 +37,7 @@ export function FormProblems({ errorCount, error }: { errorCount: number; error?
           {t('ui.lc.fix', { n: errorCount })}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { errorMessage } from '../../app/errors';
 import { StatusBadge } from '../lifecycle/controls';
 import { dateTime, day } from '../lifecycle/format';
+import { ErrorLine } from '../../ui/ErrorLine';
 
 type DashboardData = z.infer<typeof dashboardSchema>;
 
@@ -111,11 +112,7 @@ export function Dashboard({ onOpen }: { onOpen: (dossierId: number) => void }) {
           {daysError}
         </p>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {!data && !error && <p className="muted small">{t('app.loading')}</p>}
       {data && (
         <>

@@ -8,11 +8,11 @@ import type { CashCount, DayReport, LedgerLineView, Shift } from '../../../share
 import type { Dossier } from '../../../shared/api/reception';
 import type { PrintJob } from '../../../shared/api/devices';
 import { formatMoney } from '../../../shared/messages/vi';
-import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
+import { MANAGER, type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
 import { pdfTextRuns } from '../../unit/printing/pdfText';
-import { appendLine, count, IN_DRAWER, ledgerSum, notesFor, ok, refused } from './support';
+import { addClerk, appendLine, CLERK, count, IN_DRAWER, ledgerSum, notesFor, ok, openCounter, refused } from './support';
 
 /**
  * A day at the counter generated through the services — receptions in cash and by transfer, a
@@ -24,7 +24,6 @@ import { appendLine, count, IN_DRAWER, ledgerSum, notesFor, ok, refused } from '
 
 const DAY = '2026-11-20';
 const NEXT = '2026-11-21';
-const CLERK = { username: 'gdv.lan', fullName: 'Lê Thị Lan', role: 'clerk' as const, password: 'giao-dich-1' };
 const POLICE = 'Công an cấp tỉnh';
 
 let app: TestApp;
@@ -38,14 +37,8 @@ let closeJob: PrintJob | null;
 const minutes = (n: number) => app.advance(n * 60_000);
 
 beforeAll(async () => {
-  app = testApp(new Date(`${DAY}T08:00:00+07:00`));
-  manager = await setUpAndSignIn(app);
-  // A counter's day in a few steps of the clock: nobody idles out of their session.
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
-  clerkId = (await app.services.auth.createUser(manager, CLERK)).id;
-  clerk = (await import('../../../main/services/context')).newContext();
-  await app.services.auth.signIn(clerk, CLERK.username, CLERK.password);
+  ({ app, manager } = await openCounter(DAY));
+  ({ clerk, clerkId } = await addClerk(app, manager));
 
   const confirm = async (code: string, key: string, payment: 'cash' | 'transfer') =>
     (await ok<{ dossier: Dossier }>(app, clerk, 'reception.confirm', confirmInput(app, code, key, { payment }))).dossier;

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/services/context';
-import { newContext } from '../../../main/services/context';
 import type { CashCount, DayReport, LedgerLineView, Pending, Shift } from '../../../shared/api/dayClose';
 import { dayReportA4, dayReportReceipt } from '../../../shared/dayClose/documents';
 import type { Dossier } from '../../../shared/api/reception';
 import { formatMoney } from '../../../shared/messages/vi';
-import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
+import { MANAGER, type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
-import { appendLine, count, ledgerSum, notesFor, ok, refused, session, IN_DRAWER } from './support';
+import { addClerk, appendLine, CLERK, count, IN_DRAWER, ledgerSum, notesFor, ok, openCounter, refused, session } from './support';
 
 /**
  * The cash in a drawer: the day's expected cash starts from the float the previous close
@@ -19,7 +18,6 @@ import { appendLine, count, ledgerSum, notesFor, ok, refused, session, IN_DRAWER
 const DAY1 = '2026-11-20';
 const DAY2 = '2026-11-21';
 const DAY3 = '2026-11-22';
-const CLERK = { username: 'gdv.lan', fullName: 'Lê Thị Lan', role: 'clerk' as const, password: 'giao-dich-1' };
 const POLICE = 'Công an cấp tỉnh';
 
 let app: TestApp;
@@ -32,13 +30,8 @@ afterEach(async () => {
 });
 
 async function start(): Promise<void> {
-  app = testApp(new Date(`${DAY1}T08:00:00+07:00`));
-  manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
-  clerkId = (await app.services.auth.createUser(manager, CLERK)).id;
-  clerk = newContext();
-  await app.services.auth.signIn(clerk, CLERK.username, CLERK.password);
+  ({ app, manager } = await openCounter(DAY1));
+  ({ clerk, clerkId } = await addClerk(app, manager));
 }
 
 /** The next morning: both sessions unlocked again. */

@@ -5,10 +5,10 @@ import { dossierStatusProblems, sealProblems } from '../../../main/cli/reportCom
 import { checkDatabase, type Db } from '../../../main/db/database';
 import type { CallContext } from '../../../main/services/context';
 import type { Dossier } from '../../../shared/api/reception';
-import { setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
+import { type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
 import { repoRoot } from '../../support/temp';
-import { ledgerSum, notesFor, ok, session } from './support';
+import { ledgerSum, notesFor, ok, openCounter, session } from './support';
 
 /**
  * What `db check` vouches for beyond the day's rows: the stored Z report (what every reprint
@@ -37,10 +37,7 @@ function cli(...args: string[]) {
 }
 
 beforeAll(async () => {
-  app = testApp(new Date(`${DAY}T08:00:00+07:00`));
-  manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
+  ({ app, manager } = await openCounter(DAY));
   for (const key of ['check-a', 'check-b', 'check-c']) d.push(app.services.reception.confirm(manager, session(manager), confirmInput(app, '3.000333', key)).dossier);
   // Some real history: one in a manifest, one taken out again, one cancelled.
   const m = await ok<{ manifest: { id: number } }>(app, manager, 'handover.createManifest', { agency: d[0].agency });

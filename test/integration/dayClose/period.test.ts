@@ -3,11 +3,11 @@ import type { CallContext } from '../../../main/services/context';
 import type { DayReport, Incident, PeriodReport } from '../../../shared/api/dayClose';
 import type { Dossier } from '../../../shared/api/reception';
 import type { A4Document } from '../../../shared/printing/a4';
-import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
+import { MANAGER, type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
 import { readSheets } from '../../support/xlsx';
 import { pdfTextRuns } from '../../unit/printing/pdfText';
-import { count, lifecycleStep, ok, refused, session } from './support';
+import { count, lifecycleStep, ok, openCounter, refused, session } from './support';
 
 /**
  * The report upward for a period, over dossiers received through the services and their later
@@ -24,10 +24,7 @@ const at = (day: string, time = '10:00') => new Date(`${day}T${time}:00+07:00`);
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  app = testApp(at('2026-10-05', '08:00'));
-  manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
+  ({ app, manager } = await openCounter('2026-10-05'));
   const confirm = (code: string, key: string, over = {}) => app.services.reception.confirm(manager, session(manager), confirmInput(app, code, key, over)).dossier;
   d.a = confirm('3.000333', 'period-a');
   d.b = confirm('1.001456', 'period-b');

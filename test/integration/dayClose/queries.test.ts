@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../main/services/context';
 import { ApiError } from '../../../shared/api/errors';
 import type { Pending, Shift } from '../../../shared/api/dayClose';
-import { setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
-import { ok, refused, session } from './support';
+import { type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
+import { ok, openCounter, refused, session } from './support';
 
 /**
  * The inputs the ledger and the day close accept (real calendar days only), and the plans of the
@@ -18,10 +18,7 @@ let app: TestApp;
 let manager: CallContext;
 
 beforeAll(async () => {
-  app = testApp(new Date(`${DAY}T08:00:00+07:00`));
-  manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
+  ({ app, manager } = await openCounter(DAY));
   const a = app.services.reception.confirm(manager, session(manager), confirmInput(app, '3.000333', 'queries-a')).dossier;
   // 240 old results not collected, in the four not-delivered states, their times not in id order.
   const cols = app.db

@@ -7,10 +7,10 @@ import type { CallContext } from '../../../main/services/context';
 import type { CashCount, DayCloseSummary, DayReport } from '../../../shared/api/dayClose';
 import { dayReportA4, dayReportReceipt } from '../../../shared/dayClose/documents';
 import { formatMoney } from '../../../shared/messages/vi';
-import { MANAGER, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
+import { MANAGER, type TestApp } from '../../support/app';
 import { repoRoot } from '../../support/temp';
 import { readSheets } from '../../support/xlsx';
-import { appendLine, count, notesFor, ok, refused, session } from './support';
+import { appendLine, count, notesFor, ok, openCounter, refused, session } from './support';
 
 /**
  * The cash that leaves the office at the day close (to the bank or the provincial post): recorded
@@ -30,9 +30,7 @@ afterEach(async () => {
 });
 
 async function start(): Promise<void> {
-  app = testApp(new Date(`${DAY1}T08:00:00+07:00`));
-  manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
+  ({ app, manager } = await openCounter(DAY1));
 }
 
 /** A day's cash takings of exactly `amount` (one postage line by the manager, dated by the app's clock). */

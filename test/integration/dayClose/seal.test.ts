@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
+import type { CallContext } from '../../../main/services/context';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpAndSignIn, testApp, type TestApp } from '../../support/app';
-import { allocateItemNumbers, confirmInput } from '../../support/reception';
+import { type TestApp } from '../../support/app';
+import { confirmInput } from '../../support/reception';
 import { repoRoot } from '../../support/temp';
 import { readSheets } from '../../support/xlsx';
-import { ledgerSum, notesFor, session } from './support';
+import { ledgerSum, notesFor, openCounter, session } from './support';
 
 /**
  * The seal of a closed day against someone with sqlite3 and the file: `db check` recomputes
@@ -38,10 +39,8 @@ function tamper(table: 'ledger_entry' | 'dossier_event', sql: string): void {
 }
 
 beforeAll(async () => {
-  app = testApp(new Date(`${DAY}T08:00:00+07:00`));
-  const manager = await setUpAndSignIn(app);
-  app.services.settings.update(manager, { idleLockMinutes: 240 });
-  allocateItemNumbers(app, manager);
+  let manager: CallContext;
+  ({ app, manager } = await openCounter(DAY));
   app.services.reception.confirm(manager, session(manager), confirmInput(app, '3.000333', 'seal-a'));
   app.services.reception.confirm(manager, session(manager), confirmInput(app, '1.001456', 'seal-b', { payment: 'transfer' }));
   const cash = ledgerSum(app, "day = ? AND payment_method = 'cash'", DAY);

@@ -1,11 +1,34 @@
 import type { App } from '../../../main/app/compose';
-import type { CallContext, Session } from '../../../main/services/context';
+import { newContext, type CallContext, type Session } from '../../../main/services/context';
 import { appendDossierEvent } from '../../../main/services/reception/receptionRepository';
 import type { LedgerKind, PaymentMethod } from '../../../shared/api/dayClose';
 import { vietnamDay } from '../../../shared/time/vietnam';
-import { call } from '../../support/app';
+import { call, CLERK, setUpAndSignIn, testApp, type TestApp } from '../../support/app';
+import { allocateItemNumbers } from '../../support/reception';
 
 export const session = (ctx: CallContext) => ctx.session as Session;
+
+/**
+ * A counter at 08:00 (Vietnam) on `day`: set up, item numbers allocated, and the manager signed in
+ * for the whole day (a test's clock moves in big steps: no idle lock in between).
+ */
+export async function openCounter(day: string): Promise<{ app: TestApp; manager: CallContext }> {
+  const app = testApp(new Date(`${day}T08:00:00+07:00`));
+  const manager = await setUpAndSignIn(app);
+  app.services.settings.update(manager, { idleLockMinutes: 240 });
+  allocateItemNumbers(app, manager);
+  return { app, manager };
+}
+
+export { CLERK };
+
+/** The clerk's account, created by the manager, and her signed-in session. */
+export async function addClerk(app: TestApp, manager: CallContext): Promise<{ clerk: CallContext; clerkId: number }> {
+  const clerkId = (await app.services.auth.createUser(manager, CLERK)).id;
+  const clerk = newContext();
+  await app.services.auth.signIn(clerk, CLERK.username, CLERK.password);
+  return { clerk, clerkId };
+}
 
 /** One call through the real dispatch; the value, or the test fails with the error it got. */
 export async function ok<T = unknown>(app: App, ctx: CallContext, method: string, params: unknown): Promise<T> {
